@@ -1,0 +1,132 @@
+/**
+ * Stage 7 — checks: the consistency rules (勾稽关系) of one report.
+ * A `fail` is a finding about the printed report, never a reason to change a number: both the
+ * printed and the computed value are kept. Rules across years live in scripts/corpus/cross-year.ts.
+ */
+import {
+  OUTCOME_KEYS,
+  TABLE3_COLUMNS,
+  TABLE3_OUTCOME_ROWS,
+  TABLE4_GROUPS,
+  type Check,
+  type Count,
+  type Report,
+  type Table3Row,
+} from "../../src/schema.ts";
+import type { StatedFigure } from "./narrative.ts";
+
+type Draft = Pick<Report, "table3" | "table4" | "template">;
+
+/** Sum of counts, or null when any is null (the rule is then n.a.). */
+function sum(values: Count[]): number | null {
+  let total = 0;
+  for (const v of values) {
+    if (v === null || v === undefined) return null;
+    total += v;
+  }
+  return total;
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+/** One equation: printed (left) = computed (right). */
+export function equation(rule: string, what: string, printed: Count, parts: Count[], cells: string[]): Check {
+  const computed = sum(parts);
+  if (printed === null || printed === undefined || computed === null)
+    return { rule, status: "na", detail: `${what}：有空单元格，无法核对`, cells };
+  if (same(printed, computed)) return { rule, status: "pass", detail: `${what}：${printed} = ${computed}`, cells };
+  return { rule, status: "fail", detail: `${what}：表中为 ${printed}，计算应为 ${computed}`, cells, printed, computed };
+}
+
+const COLUMN_NAMES: Record<string, string> = {
+  naturalPerson: "自然人",
+  commercial: "商业企业",
+  research: "科研机构",
+  socialWelfare: "社会公益组织",
+  legalService: "法律服务机构",
+  otherOrg: "其他",
+  total: "总计",
+};
+
+export function checkTable3(draft: Draft): Check[] {
+  const t3 = draft.table3;
+  const checks: Check[] = [];
+  if (!t3.newReceived && !t3.totalProcessed) {
+    return ["t3.balance", "t3.totalProcessed", "t3.rowTotal"].map((rule) => ({ rule, status: "na", detail: "没有表三" }));
+  }
+  const cell = (row: Table3Row, col: string): Count => (t3[row] as Record<string, Count> | undefined)?.[col] ?? null;
+  const path = (row: string, col: string) => `table3.${row}.${col}`;
+  const outcomeRows = TABLE3_OUTCOME_ROWS.filter((r) => t3[r]);
+
+  for (const col of TABLE3_COLUMNS) {
+    const name = COLUMN_NAMES[col];
+    // 一 + 二 = （七）总计 + 四, written as: newReceived + carriedOver − carriedForward = totalProcessed
+    const a = cell("newReceived", col);
+    const b = cell("carriedOver", col);
+    const processed = cell("totalProcessed", col);
+    const forward = cell("carriedForward", col);
+    const left = sum([a, b]);
+    const right = sum([processed, forward]);
+    const cells = ["newReceived", "carriedOver", "totalProcessed", "carriedForward"].map((r) => path(r, col));
+    if (left === null || right === null) checks.push({ rule: "t3.balance", status: "na", detail: `${name}：有空单元格，无法核对`, cells });
+    else if (same(left, right))
+      checks.push({ rule: "t3.balance", status: "pass", detail: `${name}：${a} + ${b} = ${processed} + ${forward}`, cells });
+    else
+      checks.push({
+        rule: "t3.balance",
+        status: "fail",
+        detail: `${name}：新收 ${a} + 结转 ${b} = ${left}，但办结 ${processed} + 结转下年 ${forward} = ${right}`,
+        cells,
+        printed: right,
+        computed: left,
+      });
+
+    checks.push(
+      equation(
+        "t3.totalProcessed",
+        `${name}：（七）总计 = 各办理结果之和`,
+        processed,
+        outcomeRows.map((r) => cell(r, col)),
+        [path("totalProcessed", col), ...outcomeRows.map((r) => path(r, col))],
+      ),
+    );
+  }
+  for (const row of Object.keys(t3) as Table3Row[]) {
+    const cells = TABLE3_COLUMNS.map((c) => path(row, c));
+    const parts = TABLE3_COLUMNS.slice(0, 6).map((c) => cell(row, c));
+    checks.push(equation("t3.rowTotal", `${row}：总计 = 六类申请人之和`, cell(row, "total"), parts, cells));
+  }
+  return checks;
+}
+
+const GROUP_NAMES = { review: "行政复议", litigationDirect: "未经复议直接起诉", litigationAfterReview: "复议后起诉" };
+
+export function checkTable4(draft: Draft): Check[] {
+  return TABLE4_GROUPS.map((group) => {
+    const g = draft.table4[group];
+    const cells = OUTCOME_KEYS.map((k) => `table4.${group}.${k}`);
+    return equation("t4.total", `${GROUP_NAMES[group]}：总计 = 维持 + 纠正 + 其他 + 尚未审结`, g.total, [g.upheld, g.corrected, g.other, g.pending], cells);
+  });
+}
+
+export function checkStatedNewReceived(draft: Draft, stated: StatedFigure | null): Check {
+  const rule = "text.newReceived";
+  const cells = ["table3.newReceived.total"];
+  const printed = draft.table3.newReceived?.total ?? null;
+  if (!stated) return { rule, status: "na", detail: "正文没有写明收到的申请数", cells };
+  if (printed === null) return { rule, status: "na", detail: `正文写明 ${stated.value} 件，但表三新收总计为空`, cells };
+  if (same(printed, stated.value))
+    return { rule, status: "pass", detail: `正文“${stated.sentence}”与表三一致（${printed}）`, cells };
+  return {
+    rule,
+    status: "fail",
+    detail: `正文“${stated.sentence}”写 ${stated.value} 件，表三新收总计为 ${printed}`,
+    cells,
+    printed,
+    computed: stated.value,
+  };
+}
+
+export function checkReport(draft: Draft, statedNewReceived: StatedFigure | null): Check[] {
+  return [...checkTable3(draft), ...checkTable4(draft), checkStatedNewReceived(draft, statedNewReceived)];
+}

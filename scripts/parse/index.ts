@@ -1,0 +1,113 @@
+/**
+ * The parser: one report file → one record (or the reason it could not be read).
+ *
+ *   read → split sections → tokenize cells → recognize tables → metadata → narrative → checks → validate
+ *
+ * Each stage is a module of its own; this file only wires them together.
+ */
+import { createHash } from "node:crypto";
+import type { Report, Unparsed, Warning } from "../../src/schema.ts";
+import { readSource } from "./read/index.ts";
+import { UnreadableError, type SourceText } from "./read/source.ts";
+import { splitSections, type Sections } from "./sections.ts";
+import { dominantLayout, tokenizeCells, type Cell } from "./cells.ts";
+import { recognizeTables, type TableRegions } from "./tables.ts";
+import { extractMetadata } from "./metadata.ts";
+import { readNarrative } from "./narrative.ts";
+import { checkReport } from "./checks.ts";
+import { validateRecord } from "./validate.ts";
+import { detectThemes } from "../themes/detect.ts";
+import type { AgencyOverride } from "./agency.ts";
+
+export type ParseOutcome =
+  | { ok: true; record: Report; source: SourceText }
+  | { ok: false; unparsed: Unparsed };
+
+export interface ParseOptions {
+  /** the path recorded in `source.path` (defaults to the path given) */
+  displayPath?: string;
+  override?: AgencyOverride;
+}
+
+export async function parseReport(bytes: Uint8Array, path: string, options: ParseOptions = {}): Promise<ParseOutcome> {
+  const displayPath = options.displayPath ?? path;
+  let source: SourceText;
+  try {
+    source = await readSource(bytes, path);
+  } catch (error) {
+    if (error instanceof UnreadableError)
+      return { ok: false, unparsed: { path: displayPath, reason: error.message, ...(error.line ? { line: error.line } : {}) } };
+    throw error;
+  }
+  const sections = splitSections(source.lines);
+  const { cells, lineLayouts } = tokenizeCells(source.lines);
+  const regions = tableRegions(cells, sections);
+  const tables = recognizeTables(regions);
+  const found = tables.found.table2 || tables.found.table3 || tables.found.table4;
+  if (!found && sections.list.length < 2) {
+    return { ok: false, unparsed: { path: displayPath, reason: "不是政府信息公开年度报告：既没有表格，也没有报告的章节标题" } };
+  }
+  const meta = extractMetadata(source, sections, options.override);
+  const narrative = readNarrative(source.lines, sections);
+  const themes = detectThemes(narrative.sections.problems);
+
+  const warnings: Warning[] = [...sectionWarnings(sections), ...tables.warnings, ...meta.warnings];
+  if (!found) warnings.push({ code: "no-tables", message: "报告中没有找到表二、表三、表四" });
+  const year = meta.year ?? 0;
+  const draft = {
+    id: `${meta.agency.id}-${year}`,
+    year,
+    template: tables.template,
+    title: meta.title,
+    publishedAt: meta.publishedAt,
+    agency: meta.agency,
+    source: {
+      path: displayPath,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      layout: dominantLayout(lineLayouts, sectionRanges(sections, ["proactive", "applications", "review"])),
+      format: source.format,
+    },
+    proactive: {
+      total: narrative.proactive?.value ?? null,
+      evidence: narrative.proactive?.sentence ?? null,
+      line: narrative.proactive?.line ?? null,
+    },
+    table2: tables.table2,
+    table3: tables.table3,
+    table4: tables.table4,
+    sections: narrative.sections,
+    themes: themes.themes,
+    themeEvidence: themes.evidence,
+    checks: [] as Report["checks"],
+    warnings,
+    cellLines: tables.cellLines,
+  };
+  draft.checks = checkReport(draft, narrative.newReceived);
+  return { ok: true, record: validateRecord(draft, displayPath), source };
+}
+
+/** Cells of each table: the part's own lines, or the whole file when the part heading is missing. */
+function tableRegions(cells: Cell[], sections: Sections): TableRegions {
+  const within = (key: "proactive" | "applications" | "review"): Cell[] => {
+    const s = sections.get(key);
+    if (!s) return cells;
+    return cells.filter((c) => c.line - 1 >= s.start && c.line - 1 < s.end);
+  };
+  const review = sections.get("review");
+  return { table2: within("proactive"), table3: within("applications"), table4: review ? within("review") : [] };
+}
+
+function sectionRanges(sections: Sections, keys: ("proactive" | "applications" | "review")[]): [number, number][] {
+  return keys.flatMap((k) => {
+    const s = sections.get(k);
+    return s ? [[s.start, s.end] as [number, number]] : [];
+  });
+}
+
+const PART_NAMES = { overview: "一 总体情况", proactive: "二 主动公开", applications: "三 依申请公开", review: "四 复议诉讼", problems: "五 存在的主要问题", other: "六 其他事项" };
+
+function sectionWarnings(sections: Sections): Warning[] {
+  return (Object.keys(PART_NAMES) as (keyof typeof PART_NAMES)[])
+    .filter((k) => !sections.get(k))
+    .map((k) => ({ code: "section-missing", message: `没有找到“${PART_NAMES[k]}”部分的标题` }));
+}

@@ -1,0 +1,145 @@
+/**
+ * Stage 5 — metadata: title, reporting year, publishedAt and the agency (name, region, level, id),
+ * from the title, page chrome, first sentences and the signature at the end.
+ */
+import type { Warning } from "../../src/schema.ts";
+import type { SourceText } from "./read/source.ts";
+import type { Sections } from "./sections.ts";
+import { placeRegion, stripRegionPrefix } from "./region.ts";
+import { agencyId, agencyLevel, type AgencyOverride } from "./agency.ts";
+
+export interface Metadata {
+  title: string | null;
+  year: number | null;
+  publishedAt: string | null;
+  agency: { id: string; name: string; region: string[]; regionCode: string | null; level: string };
+  warnings: Warning[];
+}
+
+const TITLE_RE = /政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|信息公开(?:工作)?年度报告|政务公开.{0,4}年度报告/;
+const TITLE_PREFIX_RE = /^\s*(?:标题|名称|题名|文章标题)\s*[:：]\s*/;
+const YEAR_IN_TITLE_RE = /(20\d{2})\s*年?\s*度?/;
+const YEAR_STATED_RES = [
+  /统计期限[^。]{0,6}?(20\d{2})\s*年\s*1\s*月\s*1\s*日/,
+  /(20\d{2})\s*年?度?(?:政府)?信息公开(?:工作)?(?:年度)?报告/,
+  /(20\d{2})\s*年度?(?:政府信息公开|政务公开)/,
+];
+const DATE_LABEL_RE =
+  /(?:发布时间|发布日期|发文日期|生成日期|成文日期|印发日期|公开日期|日期)\s*[:：]?\s*(20\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
+const SIGNATURE_DATE_RE = /^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+const PUBLISHER_RE = /(?:发布机构|发文机关|发布单位|来源)\s*[:：]\s*([^\s|]{2,30})/;
+const AGENCY_SUFFIX_RE =
+  /(?:人民政府|街道办事处|办事处|管理委员会|管委会|委员会|局|厅|办公室|中心|委|署|院|所|站|队|社|会)$/;
+/** 地址:七户乡人民政府 / 由七户乡编制 / signature "大陆办事处" */
+const AGENCY_IN_TEXT_RES = [
+  /地址\s*[:：]\s*([^\s,，;；。]{2,24}?(?:人民政府|办事处|管理委员会|委员会|局))/,
+  /由\s*([^\s,，;；。]{2,24}?)\s*(?:编制|编写|制作)/,
+];
+
+export function extractMetadata(source: SourceText, sections: Sections, overrides: AgencyOverride | undefined): Metadata {
+  const { lines } = source;
+  const warnings: Warning[] = [];
+  const head = lines.slice(0, Math.min(lines.length, Math.max(sections.preambleEnd, 8), 40));
+  const titleLine = findTitle(head);
+  const title = source.meta.title?.trim() || titleLine;
+
+  const year = findYear(title, lines, sections);
+  if (year === null) warnings.push({ code: "year-missing", message: "无法确定报告年度（标题和正文都没有写明）" });
+
+  const publishedAt = source.meta.publishedAt ?? findPublishedAt(head, lines);
+
+  const publisher = source.meta.publisher ?? head.map((l) => PUBLISHER_RE.exec(l)?.[1]).find(Boolean) ?? null;
+  const signature = lines
+    .slice(-6)
+    .map((l) => l.trim())
+    .filter((l) => l && l.length <= 30 && AGENCY_SUFFIX_RE.test(l));
+  let name = overrides?.name ?? agencyNameFrom(title, publisher, lines.slice(0, 12).join("\n"), signature);
+  if (!name) {
+    name = "未知机关";
+    warnings.push({ code: "agency-missing", message: "无法从标题、发布机构或正文确定机关名称" });
+  }
+
+  const placement = overrides?.region
+    ? { region: overrides.region, code: null }
+    : placeRegion(
+        [title ?? "", publisher ?? "", ...head.slice(0, 6), lines.slice(0, 30).join("\n"), signature.join("\n"), lines.join("\n")].filter(
+          Boolean,
+        ),
+      );
+  if (placement.region.length === 0)
+    warnings.push({ code: "region-unknown", message: `无法确定“${name}”所在的行政区划；可在 data/agencies.csv 中指定` });
+
+  return {
+    title,
+    year,
+    publishedAt,
+    agency: {
+      id: overrides?.id ?? agencyId(name, placement.region),
+      name,
+      region: placement.region,
+      regionCode: placement.code,
+      level: agencyLevel(name),
+    },
+    warnings,
+  };
+}
+
+function findTitle(head: string[]): string | null {
+  let best: string | null = null;
+  for (const raw of head) {
+    const line = raw.replace(TITLE_PREFIX_RE, "").replace(/[|\s]+$/g, "").trim();
+    if (line.length > 80 || !TITLE_RE.test(line)) continue;
+    // a line that is only the title beats "名称:…" chrome; the first clean one wins
+    if (!TITLE_PREFIX_RE.test(raw) && !raw.includes("|")) return line.replace(/\s+(?=\d)/g, "");
+    best ??= line.replace(/\s+(?=\d)/g, "");
+  }
+  return best;
+}
+
+function findYear(title: string | null, lines: string[], sections: Sections): number | null {
+  const inTitle = title ? YEAR_IN_TITLE_RE.exec(title) : null;
+  if (inTitle) return Number(inTitle[1]);
+  const searchEnd = sections.list[1]?.start ?? Math.min(lines.length, 60);
+  const text = lines.slice(0, searchEnd).join("\n");
+  for (const re of YEAR_STATED_RES) {
+    const m = re.exec(text);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+function findPublishedAt(head: string[], lines: string[]): string | null {
+  for (const line of head) {
+    const m = DATE_LABEL_RE.exec(line);
+    if (m) return isoDate(m[1], m[2], m[3]);
+  }
+  for (const line of lines.slice(-8)) {
+    const m = SIGNATURE_DATE_RE.exec(line);
+    if (m) return isoDate(m[1], m[2], m[3]);
+  }
+  return null;
+}
+
+function isoDate(y: string, m: string, d: string): string | null {
+  const month = Number(m);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function agencyNameFrom(title: string | null, publisher: string | null, opening: string, signature: string[]): string | null {
+  if (title) {
+    const prefix = title.split(/20\d{2}/)[0].replace(/[\s《“]/g, "");
+    if (prefix.length >= 2) return stripRegionPrefix(prefix);
+  }
+  if (publisher) return stripRegionPrefix(publisher);
+  for (const re of AGENCY_IN_TEXT_RES) {
+    const m = re.exec(opening);
+    if (!m) continue;
+    let name = m[1];
+    if (/[乡镇]$/.test(name)) name += "人民政府"; // "由七户乡编制": the body is the township government
+    return stripRegionPrefix(name);
+  }
+  if (signature.length) return stripRegionPrefix(signature[signature.length - 1]);
+  return null;
+}

@@ -1,0 +1,154 @@
+/**
+ * Stage 6 — narrative: the text of parts 一, 五 and 六, and the figures the narrative states
+ * (items proactively disclosed; applications received), each with the sentence it came from.
+ */
+import type { Report } from "../../src/schema.ts";
+import type { Sections } from "./sections.ts";
+
+export interface StatedFigure {
+  value: number;
+  sentence: string;
+  line: number;
+}
+
+export interface Narrative {
+  sections: Report["sections"];
+  proactive: StatedFigure | null;
+  newReceived: StatedFigure | null;
+}
+
+/** Sub-headings inside part 五 that start the improvements (改进情况) half. */
+const IMPROVEMENT_START_RE =
+  /^\s*(?:[(（]?[一二三四五六1-6][)）、.．]\s*)?(?:改进情况|改进措施|整改措施|改进方向|下一步工作|下一步打算|下一步|今后工作打算|针对(?:上述|以上|存在的)?问题)/;
+/** Sub-headings of the problems half: dropped when alone on their line. */
+const PROBLEMS_HEADING_RE = /^\s*(?:[(（]?[一二三四五六1-6][)）、.．]\s*)?(?:存在的主要问题|存在的问题|主要问题|存在问题)\s*[:：。]?\s*$/;
+const IMPROVEMENTS_HEADING_RE = /^\s*(?:[(（]?[一二三四五六1-6][)）、.．]\s*)?(?:改进情况|改进措施|整改措施)\s*[:：。]?\s*$/;
+/** Inside one paragraph, the first sentence that turns to remedies. */
+const IMPROVEMENT_SENTENCE_RE = /^(?:下一步|今后|针对(?:上述|以上|存在的)?(?:问题|不足)|为此|对此|\d{4}年[,，]?\s*(?:我们|我[街乡镇局办区县委]|本[单机]))/;
+
+const SENTENCE_RE = /[^。！？!?;；\n]+[。！？!?;；]?/g;
+
+export function readNarrative(lines: string[], sections: Sections): Narrative {
+  const text = (from: number, to: number, firstLineRest?: string): string[] => {
+    const out: string[] = [];
+    for (let i = from; i < to; i++) {
+      const line = i === from && firstLineRest !== undefined ? firstLineRest : lines[i];
+      const t = line.trim();
+      if (t) out.push(t);
+    }
+    return out;
+  };
+  const body = (key: Parameters<Sections["get"]>[0]): string[] | null => {
+    const s = sections.get(key);
+    return s ? text(s.start, s.end, s.headingRest) : null;
+  };
+
+  const overview = body("overview") ?? text(titleEnd(lines, sections.preambleEnd), sections.preambleEnd);
+  const problemsPart = body("problems");
+  const { problems, improvements } = splitProblems(problemsPart);
+  const other = body("other");
+
+  return {
+    sections: {
+      overview: joinOrNull(overview),
+      problems,
+      improvements,
+      other: joinOrNull(other),
+    },
+    proactive: findProactiveTotal(lines, sections),
+    newReceived: findNewReceived(lines, sections),
+  };
+}
+
+function joinOrNull(lines: string[] | null): string | null {
+  if (!lines) return null;
+  const s = lines.join("\n").trim();
+  return s.length ? s : null;
+}
+
+/** Where the preamble's real text starts: after the title line, when one is among the first lines. */
+function titleEnd(lines: string[], end: number): number {
+  for (let i = 0; i < Math.min(end, 12); i++) if (/信息公开.{0,6}报告/.test(lines[i]) && lines[i].length < 80) return i + 1;
+  return 0;
+}
+
+export function splitProblems(part: string[] | null): { problems: string | null; improvements: string | null } {
+  if (!part) return { problems: null, improvements: null };
+  let cut = part.findIndex((line, i) => i > 0 && IMPROVEMENT_START_RE.test(line));
+  let problems = cut === -1 ? part : part.slice(0, cut);
+  let improvements = cut === -1 ? [] : part.slice(cut);
+  if (cut === -1) {
+    // one paragraph holds both: cut at the first sentence that turns to remedies
+    const joined = part.join("\n");
+    const sentences = joined.match(SENTENCE_RE) ?? [];
+    const at = sentences.findIndex((s, i) => i > 0 && IMPROVEMENT_SENTENCE_RE.test(s.trim()));
+    if (at > 0) {
+      problems = [sentences.slice(0, at).join("").trim()];
+      improvements = [sentences.slice(at).join("").trim()];
+    }
+  }
+  problems = problems.filter((l) => !PROBLEMS_HEADING_RE.test(l));
+  improvements = improvements.map((l) => l.replace(IMPROVEMENTS_HEADING_RE, "")).filter((l) => l.trim());
+  improvements = improvements.map((l) => l.replace(/^\s*(?:[(（]?[一二三四五六1-6][)）、.．]\s*)?(?:改进情况|改进措施)\s*[:：]\s*/, ""));
+  return { problems: joinOrNull(problems), improvements: joinOrNull(improvements) };
+}
+
+/* ------------------------------------------------------------ stated figures */
+
+// "累计主动公开政府信息10条", "主动公开了全年总信息共计212条", "主动公开各类政府信息273条", "共公布政府信息2599条"
+const PROACTIVE_RES = [
+  /主动公开[^。;；\d]{0,24}?(?:共计|总计|合计|累计|共)?\s*(\d[\d,]*)\s*条/,
+  /(?:共|累计|全年|总计)(?:主动)?(?:公开|公布|发布)[^。;；\d]{0,16}?(\d[\d,]*)\s*条/,
+];
+
+function findProactiveTotal(lines: string[], sections: Sections): StatedFigure | null {
+  // the overview and part 二 state it; fall back to the preamble
+  const ranges: [number, number][] = [];
+  for (const key of ["overview", "proactive"] as const) {
+    const s = sections.get(key);
+    if (s) ranges.push([s.start, s.end]);
+  }
+  ranges.push([0, sections.preambleEnd]);
+  for (const re of PROACTIVE_RES)
+    for (const [from, to] of ranges)
+      for (let i = from; i < to; i++) {
+        const found = matchInSentence(lines[i], re);
+        if (found) return { ...found, line: i + 1 };
+      }
+  return null;
+}
+
+// "本年度共收到政府信息公开申请0件", "收到政府信息公开申请12件", "未收到政府信息公开申请"
+const NEW_RECEIVED_RES = [
+  /(?:新收|收到|受理)[^。;；\d]{0,20}?申请(?:共计|共|合计)?\s*(\d[\d,]*)\s*(?:件|个|宗|条|份)/,
+  /(?:共|累计)?(?:新收|收到|受理)[^。;；\d]{0,6}?(\d[\d,]*)\s*(?:件|个|宗|份)[^。;；]{0,12}?申请/,
+];
+const NO_APPLICATIONS_RE = /(?:未|没有)(?:收到|受理)[^。;；\d]{0,16}?申请/;
+
+function findNewReceived(lines: string[], sections: Sections): StatedFigure | null {
+  const ranges: [number, number][] = [];
+  for (const key of ["overview", "applications"] as const) {
+    const s = sections.get(key);
+    if (s) ranges.push([s.start, s.end]);
+  }
+  ranges.push([0, sections.preambleEnd]);
+  for (const [from, to] of ranges)
+    for (let i = from; i < to; i++) {
+      for (const re of NEW_RECEIVED_RES) {
+        const found = matchInSentence(lines[i], re);
+        if (found) return { ...found, line: i + 1 };
+      }
+      const none = lines[i].match(SENTENCE_RE)?.find((s) => NO_APPLICATIONS_RE.test(s));
+      if (none) return { value: 0, sentence: none.trim(), line: i + 1 };
+    }
+  return null;
+}
+
+function matchInSentence(line: string, re: RegExp): { value: number; sentence: string } | null {
+  if (!re.test(line)) return null;
+  for (const sentence of line.match(SENTENCE_RE) ?? []) {
+    const m = re.exec(sentence);
+    if (m) return { value: Number(m[1].replace(/,/g, "")), sentence: sentence.trim() };
+  }
+  return null;
+}

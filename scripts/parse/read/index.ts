@@ -1,0 +1,33 @@
+/**
+ * Stage 1 — read: bytes of any supported format → SourceText.
+ * Text formats are decoded here; markup formats have a reader module each.
+ */
+import { extname } from "node:path";
+import { decodeBytes, normalizeText } from "./decode.ts";
+import { UnreadableError, type SourceText } from "./source.ts";
+
+type Reader = (bytes: Uint8Array) => Promise<SourceText>;
+
+/** Extension → reader. Markup readers are loaded on first use (they pull in big libraries). */
+const READERS: Record<string, () => Promise<Reader>> = {
+  ".txt": async () => readText,
+  ".text": async () => readText,
+  ".html": async () => (await import("./html.ts")).readHtml,
+  ".htm": async () => (await import("./html.ts")).readHtml,
+  ".pdf": async () => (await import("./pdf.ts")).readPdf,
+  ".docx": async () => (await import("./docx.ts")).readDocx,
+  ".md": async () => (await import("./markdown.ts")).readMarkdown,
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
+
+export async function readSource(bytes: Uint8Array, path: string): Promise<SourceText> {
+  const load = READERS[extname(path).toLowerCase()];
+  if (!load) throw new UnreadableError(`unsupported file type "${extname(path) || "(none)"}"`);
+  return (await load())(bytes);
+}
+
+export async function readText(bytes: Uint8Array): Promise<SourceText> {
+  const { text } = decodeBytes(bytes);
+  return { lines: normalizeText(text), format: "txt", meta: {} };
+}

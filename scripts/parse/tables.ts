@@ -1,0 +1,263 @@
+/**
+ * Stage 4 — tables: recognize tables 二, 三 and 四 in the cell stream by their labels, detect the
+ * form (2019 / 2021) and normalize values into the record's shape.
+ *
+ * Recognition is label-driven: a label cell (looked up in labels.ts) opens a row, the number and
+ * empty cells after it are its values, and any other text closes it. This reads every layout the
+ * cells stage produces the same way.
+ */
+import {
+  OUTCOME_KEYS,
+  TABLE2_COLUMNS,
+  TABLE3_COLUMNS,
+  TABLE3_ROWS_BY_TEMPLATE,
+  TABLE4_GROUPS,
+  type Count,
+  type Table2,
+  type Table2Item,
+  type Table3,
+  type Table3Row,
+  type Table4,
+  type Template,
+  type Warning,
+} from "../../src/schema.ts";
+import type { Cell } from "./cells.ts";
+import {
+  TABLE2_ITEM_LABELS,
+  TABLE3_CONTEXT_LABELS,
+  TABLE3_GROUP_LABELS,
+  TABLE3_ROW_LABELS,
+  TABLE4_HEADER_WORDS,
+  TEMPLATE_MARKERS,
+  isLabelLike,
+  labelKey,
+} from "./labels.ts";
+import { resolveValues, rowTotalConstraint, table4Constraint, type Resolved } from "./resolve-values.ts";
+
+export interface TableRegions {
+  table2: Cell[];
+  table3: Cell[];
+  table4: Cell[];
+}
+
+export interface RecognizedTables {
+  template: Template;
+  table2: Table2;
+  table3: Table3;
+  table4: Table4;
+  /** record path → 1-based source line */
+  cellLines: Record<string, number>;
+  warnings: Warning[];
+  found: { table2: boolean; table3: boolean; table4: boolean };
+}
+
+export function recognizeTables(regions: TableRegions): RecognizedTables {
+  const template = detectTemplate([...regions.table2, ...regions.table3]);
+  const out: RecognizedTables = {
+    template,
+    table2: {},
+    table3: {},
+    table4: emptyTable4(),
+    cellLines: {},
+    warnings: [],
+    found: { table2: false, table3: false, table4: false },
+  };
+  if (template === "unknown" && (regions.table2.length || regions.table3.length))
+    out.warnings.push({ code: "template-unknown", message: "表格样式无法识别（2019 或 2021 版），按 2019 版列读取" });
+  readTable2(regions.table2, template, out);
+  readTable3(regions.table3, template, out);
+  readTable4(regions.table4, out);
+  return out;
+}
+
+/* ------------------------------------------------------------------ form */
+
+export function detectTemplate(cells: Cell[]): Template {
+  let score2019 = 0;
+  let score2021 = 0;
+  for (const cell of cells) {
+    if (cell.kind !== "text") continue;
+    const key = labelKey(cell.text);
+    if (TEMPLATE_MARKERS["2019"].some((m) => key.includes(m))) score2019++;
+    if (TEMPLATE_MARKERS["2021"].some((m) => key.includes(m))) score2021++;
+  }
+  if (score2019 === 0 && score2021 === 0) return "unknown";
+  return score2021 > score2019 ? "2021" : "2019";
+}
+
+/* ------------------------------------------------------------------ rows */
+
+interface OpenRow<K> {
+  key: K;
+  label: Cell;
+  values: Cell[];
+}
+
+/**
+ * Walk a region's cells: `match` names the row a text cell opens ("group" = a heading row with
+ * no numbers of its own, null = text that closes the current row). Calls `close` for each row.
+ */
+function walkRows<K>(
+  cells: Cell[],
+  match: (key: string, cell: Cell) => K | "group" | null,
+  close: (row: OpenRow<K>) => void,
+): void {
+  let open: OpenRow<K> | null = null;
+  for (const cell of cells) {
+    if (cell.kind !== "text") {
+      open?.values.push(cell);
+      continue;
+    }
+    const key = labelKey(cell.text);
+    const matched = isLabelLike(key) ? match(key, cell) : null;
+    if (open) close(open);
+    open = matched && matched !== "group" ? { key: matched, label: cell, values: [] } : null;
+  }
+  if (open) close(open);
+}
+
+function misfitWarning(label: Cell, r: Resolved): Warning | null {
+  if (!r.misfit) return null;
+  const { found, expected, ambiguous } = r.misfit;
+  const kept = ambiguous === 0 ? "各种读法结果一致，保留数值" : `${ambiguous} 个单元格读法不一致，记为空`;
+  return {
+    code: found > expected ? "extra-cells" : "missing-cells",
+    message: `“${label.text}”一行有 ${found} 个单元格，表格应为 ${expected} 个；${kept}`,
+    line: label.line,
+  };
+}
+
+/* ------------------------------------------------------------------ table 2 */
+
+const TABLE2_LOOKUP = new Map<string, Table2Item>(
+  Object.entries(TABLE2_ITEM_LABELS).flatMap(([item, variants]) => variants.map((v) => [v, item as Table2Item])),
+);
+
+function readTable2(cells: Cell[], template: Template, out: RecognizedTables): void {
+  const form = TABLE2_COLUMNS[template === "2021" ? "2021" : "2019"] as Record<string, readonly string[]>;
+  walkRows<Table2Item>(
+    cells,
+    (key) => {
+      const item = TABLE2_LOOKUP.get(key);
+      return item && form[item] ? item : null;
+    },
+    (row) => {
+      if (out.table2[row.key]) {
+        out.warnings.push({ code: "duplicate-row", message: `表二“${row.label.text}”重复出现，取第一次`, line: row.label.line });
+        return;
+      }
+      const columns = form[row.key];
+      const r = resolveValues(row.values, columns.length);
+      const warning = misfitWarning(row.label, r);
+      if (warning) out.warnings.push(warning);
+      const item: Record<string, Count> = {};
+      columns.forEach((col, i) => {
+        item[col] = r.values[i];
+        out.cellLines[`table2.${row.key}.${col}`] = r.cells[i]?.line ?? row.label.line;
+      });
+      out.table2[row.key] = item;
+      out.found.table2 = true;
+    },
+  );
+  if (!out.found.table2) return;
+  for (const [item, columns] of Object.entries(form) as [Table2Item, readonly string[]][]) {
+    if (out.table2[item]) continue;
+    out.table2[item] = Object.fromEntries(columns.map((c) => [c, null]));
+    out.warnings.push({ code: "row-missing", message: `表二缺少“${TABLE2_ITEM_LABELS[item][0]}”一行，记为空` });
+  }
+}
+
+/* ------------------------------------------------------------------ table 3 */
+
+export function matchTable3Label(key: string, seen: Set<Table3Row>, template: Template): Table3Row | "group" | null {
+  for (const [row, variants] of TABLE3_ROW_LABELS) {
+    if (!variants.some((v) => key.includes(v))) continue;
+    if (row === "other" && template === "2021") return "group"; // （六）其他处理 heads three rows in 2021
+    return row;
+  }
+  for (const ctx of TABLE3_CONTEXT_LABELS)
+    if (key === ctx.key && ctx.after.some((r) => seen.has(r))) return ctx.row;
+  if (TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4))) return "group";
+  return null;
+}
+
+function readTable3(cells: Cell[], template: Template, out: RecognizedTables): void {
+  const seen = new Set<Table3Row>();
+  walkRows<Table3Row>(
+    cells,
+    (key) => {
+      const m = matchTable3Label(key, seen, template);
+      if (m && m !== "group") seen.add(m);
+      return m;
+    },
+    (row) => {
+      if (out.table3[row.key]) {
+        out.warnings.push({ code: "duplicate-row", message: `表三“${row.label.text}”重复出现，取第一次`, line: row.label.line });
+        return;
+      }
+      const r = resolveValues(row.values, TABLE3_COLUMNS.length, rowTotalConstraint);
+      const warning = misfitWarning(row.label, r);
+      if (warning) out.warnings.push(warning);
+      const cellsOut = {} as Record<(typeof TABLE3_COLUMNS)[number], Count>;
+      TABLE3_COLUMNS.forEach((col, i) => {
+        cellsOut[col] = r.values[i];
+        out.cellLines[`table3.${row.key}.${col}`] = r.cells[i]?.line ?? row.label.line;
+      });
+      out.table3[row.key] = cellsOut;
+      out.found.table3 = true;
+    },
+  );
+  if (!out.found.table3) return;
+  const formRows: readonly Table3Row[] =
+    template === "2021" ? TABLE3_ROWS_BY_TEMPLATE["2021"] : TABLE3_ROWS_BY_TEMPLATE["2019"];
+  for (const row of formRows) {
+    if (out.table3[row]) continue;
+    out.table3[row] = Object.fromEntries(TABLE3_COLUMNS.map((c) => [c, null])) as Table3[Table3Row] & object;
+    out.warnings.push({ code: "row-missing", message: `表三缺少“${row}”一行，记为空` });
+  }
+  // rows of the other form that turned up (e.g. "其他处理" in a file we read as 2021) stay, with a note
+  for (const row of Object.keys(out.table3) as Table3Row[])
+    if (!formRows.includes(row))
+      out.warnings.push({ code: "row-not-in-form", message: `表三“${row}”不属于 ${template} 版表格` });
+}
+
+/* ------------------------------------------------------------------ table 4 */
+
+function emptyTable4(): Table4 {
+  const group = () => ({ upheld: null, corrected: null, other: null, pending: null, total: null });
+  return { review: group(), litigationDirect: group(), litigationAfterReview: group() };
+}
+
+const TABLE4_HEADER_SET = new Set(TABLE4_HEADER_WORDS);
+
+function readTable4(cells: Cell[], out: RecognizedTables): void {
+  // the numbers follow the last header cell; narrative text after them ends the table
+  let start = 0;
+  for (let i = 0; i < cells.length; i++)
+    if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(labelKey(cells[i].text))) start = i + 1;
+  const run: Cell[] = [];
+  for (let i = start; i < cells.length; i++) {
+    if (cells[i].kind === "text") {
+      if (run.some((c) => c.kind === "number")) break;
+      run.length = 0; // text before any number: still header or narrative
+      continue;
+    }
+    run.push(cells[i]);
+  }
+  if (!run.some((c) => c.kind === "number")) {
+    if (cells.length) out.warnings.push({ code: "table-missing", message: "未找到表四（行政复议、行政诉讼）的数字", line: cells[0].line });
+    return;
+  }
+  const r = resolveValues(run, 15, table4Constraint);
+  const first = run.find((c) => c.kind === "number")!;
+  const warning = misfitWarning({ ...first, text: "行政复议、行政诉讼" }, r);
+  if (warning) out.warnings.push(warning);
+  TABLE4_GROUPS.forEach((group, g) =>
+    OUTCOME_KEYS.forEach((key, k) => {
+      const i = g * 5 + k;
+      out.table4[group][key] = r.values[i];
+      out.cellLines[`table4.${group}.${key}`] = r.cells[i]?.line ?? first.line;
+    }),
+  );
+  out.found.table4 = true;
+}

@@ -1,0 +1,19 @@
+/**
+ * Stage 8 — validate: every record must satisfy the zod schema shared with the site.
+ * An invalid record is a parser bug, reported with the file that triggered it.
+ */
+import { Report } from "../../src/schema.ts";
+
+export class InvalidRecordError extends Error {
+  constructor(path: string, issues: string) {
+    super(`parser bug: the record for ${path} does not match src/schema.ts:\n${issues}`);
+    this.name = "InvalidRecordError";
+  }
+}
+
+export function validateRecord(record: unknown, path: string): Report {
+  const result = Report.safeParse(record);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => `  - ${i.path.join(".") || "(record)"}: ${i.message}`).join("\n");
+  throw new InvalidRecordError(path, issues);
+}
