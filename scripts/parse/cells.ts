@@ -13,6 +13,8 @@ export interface Cell {
   text: string;
   /** 1-based source line */
   line: number;
+  /** position of the cell within its line (0 for one-cell lines) */
+  col: number;
   kind: "number" | "empty" | "text";
   /** the number, when kind === "number" */
   value: number | null;
@@ -36,12 +38,12 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function makeCell(raw: string, line: number): Cell {
+export function makeCell(raw: string, line: number, col = 0): Cell {
   const text = raw.trim();
-  if (EMPTY_CELL_VALUES.has(text)) return { text, line, kind: "empty", value: null };
+  if (EMPTY_CELL_VALUES.has(text)) return { text, line, col, kind: "empty", value: null };
   const value = parseNumber(text);
-  if (value !== null) return { text, line, kind: "number", value };
-  return { text, line, kind: "text", value: null };
+  if (value !== null) return { text, line, col, kind: "number", value };
+  return { text, line, col, kind: "text", value: null };
 }
 
 const ONLY_PIPES_RE = /^[\s|]*$/;
@@ -71,7 +73,7 @@ export function tokenizeCells(lines: string[], from = 0, to = lines.length): Tok
     const classified = classifyLine(lines[i]);
     if (!classified) continue;
     lineLayouts[i] = classified.layout;
-    for (const piece of classified.pieces) cells.push(makeCell(piece, i + 1));
+    classified.pieces.forEach((piece, col) => cells.push(makeCell(piece, i + 1, col)));
   }
   return { cells, lineLayouts };
 }

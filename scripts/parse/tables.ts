@@ -230,6 +230,22 @@ function emptyTable4(): Table4 {
 
 const TABLE4_HEADER_SET = new Set(TABLE4_HEADER_WORDS);
 
+/**
+ * A row layout may print more number cells than the 15 the form has (seed 003 prints 25). When the
+ * header cells above stand in exactly 15 columns, the numbers under them are the table's.
+ */
+function alignUnderHeader(run: Cell[], cells: Cell[], headerEnd: number): Cell[] {
+  const numberLines = new Set(run.filter((c) => c.kind === "number").map((c) => c.line));
+  if (run.length <= 15 || numberLines.size !== 1) return run;
+  const row = run.filter((c) => numberLines.has(c.line));
+  const headerCols = new Set<number>();
+  for (let i = 0; i < headerEnd; i++)
+    if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(labelKey(cells[i].text))) headerCols.add(cells[i].col);
+  if (headerCols.size !== 15) return run;
+  const under = row.filter((c) => headerCols.has(c.col));
+  return under.length === 15 ? under : run;
+}
+
 function readTable4(cells: Cell[], out: RecognizedTables): void {
   // the numbers follow the last header cell; narrative text after them ends the table
   let start = 0;
@@ -248,8 +264,15 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
     if (cells.length) out.warnings.push({ code: "table-missing", message: "未找到表四（行政复议、行政诉讼）的数字", line: cells[0].line });
     return;
   }
-  const r = resolveValues(run, 15, table4Constraint);
+  const aligned = alignUnderHeader(run, cells, start);
+  const r = resolveValues(aligned, 15, table4Constraint);
   const first = run.find((c) => c.kind === "number")!;
+  if (aligned !== run)
+    out.warnings.push({
+      code: "extra-cells",
+      message: `表四数字行有 ${run.filter((c) => c.line === first.line).length} 个单元格，表格应为 15 个；按表头所在列取 15 个`,
+      line: first.line,
+    });
   const warning = misfitWarning({ ...first, text: "行政复议、行政诉讼" }, r);
   if (warning) out.warnings.push(warning);
   TABLE4_GROUPS.forEach((group, g) =>
