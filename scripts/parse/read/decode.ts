@@ -10,8 +10,8 @@ const gb18030 = new TextDecoder("gb18030");
 
 /** Decode UTF-8 (with or without BOM); when that fails, the text is GB18030/GBK. */
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } {
-  if (bytes.length === 0) throw new UnreadableError("empty file");
-  if (looksBinary(bytes)) throw new UnreadableError("binary file, not text (NUL or control bytes)");
+  if (bytes.length === 0) throw new UnreadableError("空文件（empty file）");
+  if (looksBinary(bytes)) throw new UnreadableError("二进制文件，不是文本（binary file: NUL or control bytes）");
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);
@@ -46,6 +46,8 @@ const FOLD: Record<string, string> = {
   "（": "(",
   "）": ")",
   "｜": "|",
+  "．": ".", // full-width full stop: "１．５" and "１．属于国家秘密"
+  "－": "-", // full-width hyphen-minus: "２０２４－０１－２６"
 };
 for (let d = 0; d <= 9; d++) FOLD[String.fromCharCode(0xff10 + d)] = String(d);
 

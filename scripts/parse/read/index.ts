@@ -23,7 +23,7 @@ export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 
 export async function readSource(bytes: Uint8Array, path: string): Promise<SourceText> {
   const load = READERS[extname(path).toLowerCase()];
-  if (!load) throw new UnreadableError(`unsupported file type "${extname(path) || "(none)"}"`);
+  if (!load) throw new UnreadableError(`不支持的文件类型（unsupported file type）“${extname(path) || "无扩展名"}”`);
   return (await load())(bytes);
 }
 

@@ -1,0 +1,40 @@
+/**
+ * npm run bench:parse [-- COUNT]
+ * Parses ≥10,000 reports made by varying the seeds' numbers (scripts/bench/corpus.ts) on one core
+ * and prints reports/s and memory. Records are dropped as soon as they are made, so the figures
+ * show whether the parser's own memory grows with the corpus (it must not).
+ */
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseReport } from "../parse/index.ts";
+import { writeBenchCorpus } from "./corpus.ts";
+
+const count = Number(process.argv[2] ?? 10_000);
+const dir = `.bench/corpus-${count}`;
+if (!existsSync(dir) || readdirSync(dir).length !== count) writeBenchCorpus(dir, count);
+const files = readdirSync(dir).sort().map((f) => join(dir, f));
+const inputs = files.map((f) => readFileSync(f)); // read up front: the figure is the parser's, not the disk's
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+let peakRss = 0;
+const checkpoints: string[] = [];
+
+// warm up (module loading, gazetteer and jieba dictionaries) — not timed
+for (let i = 0; i < 50; i++) await parseReport(inputs[i % inputs.length], files[i % files.length]);
+
+const started = performance.now();
+let parsed = 0;
+for (let i = 0; i < inputs.length; i++) {
+  const outcome = await parseReport(inputs[i], files[i]);
+  if (outcome.ok) parsed++;
+  if ((i + 1) % 1000 === 0) {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    checkpoints.push(`${i + 1}: rss ${mb(rss)} MB, heap ${mb(process.memoryUsage().heapUsed)} MB`);
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(`bench:parse — ${inputs.length} reports (${parsed} parsed) in ${seconds.toFixed(2)} s on one core`);
+console.log(`  ${(inputs.length / seconds).toFixed(0)} reports/s   (goal ≥ 2000)`);
+console.log(`  peak RSS ${mb(peakRss)} MB; memory by reports parsed:`);
+for (const c of checkpoints) console.log(`    ${c}`);
