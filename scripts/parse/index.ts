@@ -47,7 +47,7 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
   if (!found && sections.list.length < 2) {
     return { ok: false, unparsed: { path: displayPath, reason: "不是政府信息公开年度报告：既没有表格，也没有报告的章节标题" } };
   }
-  const meta = extractMetadata(source, sections, options.override);
+  const meta = extractMetadata(source, sections, options.override, displayPath);
   const narrative = readNarrative(source.lines, sections);
   const themes = detectThemes(narrative.sections.problems);
 

@@ -2,6 +2,7 @@
  * Stage 5 — metadata: title, reporting year, publishedAt and the agency (name, region, level, id),
  * from the title, page chrome, first sentences and the signature at the end.
  */
+import { createHash } from "node:crypto";
 import type { Warning } from "../../src/schema.ts";
 import type { SourceText } from "./read/source.ts";
 import type { Sections } from "./sections.ts";
@@ -36,7 +37,12 @@ const AGENCY_IN_TEXT_RES = [
   /由\s*([^\s,，;；。]{2,24}?)\s*(?:编制|编写|制作)/,
 ];
 
-export function extractMetadata(source: SourceText, sections: Sections, overrides: AgencyOverride | undefined): Metadata {
+export function extractMetadata(
+  source: SourceText,
+  sections: Sections,
+  overrides: AgencyOverride | undefined,
+  path: string,
+): Metadata {
   const { lines } = source;
   const warnings: Warning[] = [];
   const head = lines.slice(0, Math.min(lines.length, Math.max(sections.preambleEnd, 8), 40));
@@ -54,9 +60,11 @@ export function extractMetadata(source: SourceText, sections: Sections, override
     .map((l) => l.trim())
     .filter((l) => l && l.length <= 30 && AGENCY_SUFFIX_RE.test(l));
   let name = overrides?.name ?? agencyNameFrom(title, publisher, lines.slice(0, 12).join("\n"), signature);
+  // an unnamed agency is its own: its id comes from the file name, never shared with another file
+  const unknownId = name ? null : `unknown-${fileSlug(path)}`;
   if (!name) {
     name = "未知机关";
-    warnings.push({ code: "agency-missing", message: "无法从标题、发布机构或正文确定机关名称" });
+    warnings.push({ code: "agency-missing", message: "无法从标题、发布机构或正文确定机关名称；可在 data/agencies.csv 中指定" });
   }
 
   const placement = overrides?.region
@@ -74,7 +82,7 @@ export function extractMetadata(source: SourceText, sections: Sections, override
     year,
     publishedAt,
     agency: {
-      id: overrides?.id ?? agencyId(name, placement.region),
+      id: overrides?.id ?? unknownId ?? agencyId(name, placement.region),
       name,
       region: placement.region,
       regionCode: placement.code,
@@ -82,6 +90,12 @@ export function extractMetadata(source: SourceText, sections: Sections, override
     },
     warnings,
   };
+}
+
+function fileSlug(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  const slug = base.toLowerCase().replace(/\.[a-z0-9]+$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return slug || createHash("sha256").update(path).digest("hex").slice(0, 10);
 }
 
 function findTitle(head: string[]): string | null {

@@ -102,19 +102,37 @@ const PROACTIVE_RES = [
 ];
 
 function findProactiveTotal(lines: string[], sections: Sections): StatedFigure | null {
-  // the overview and part 二 state it; fall back to the preamble
+  // the overview and part 二 state it; fall back to the preamble. Within a line the earliest
+  // statement wins: totals come first, "其中…" breakdowns after them.
   const ranges: [number, number][] = [];
   for (const key of ["overview", "proactive"] as const) {
     const s = sections.get(key);
     if (s) ranges.push([s.start, s.end]);
   }
   ranges.push([0, sections.preambleEnd]);
-  for (const re of PROACTIVE_RES)
-    for (const [from, to] of ranges)
-      for (let i = from; i < to; i++) {
-        const found = matchInSentence(lines[i], re);
-        if (found) return { ...found, line: i + 1 };
+  for (const [from, to] of ranges)
+    for (let i = from; i < to; i++) {
+      const found = earliestMatch(lines[i], PROACTIVE_RES);
+      if (found) return { ...found, line: i + 1 };
+    }
+  return null;
+}
+
+/** The first statement in a line matched by any of `res`, skipping "其中…" breakdowns. */
+function earliestMatch(line: string, res: RegExp[]): { value: number; sentence: string } | null {
+  if (!line || !res.some((re) => re.test(line))) return null;
+  for (const sentence of line.match(SENTENCE_RE) ?? []) {
+    let best: RegExpExecArray | null = null;
+    for (const re of res) {
+      const global = new RegExp(re.source, "g");
+      for (let m = global.exec(sentence); m; m = global.exec(sentence)) {
+        if (/其中[^。;；]{0,6}$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
+        if (!best || m.index < best.index) best = m;
+        break;
       }
+    }
+    if (best) return { value: Number(best[1].replace(/,/g, "")), sentence: sentence.trim() };
+  }
   return null;
 }
 

@@ -24,7 +24,9 @@ export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 export async function readSource(bytes: Uint8Array, path: string): Promise<SourceText> {
   const load = READERS[extname(path).toLowerCase()];
   if (!load) throw new UnreadableError(`不支持的文件类型（unsupported file type）“${extname(path) || "无扩展名"}”`);
-  return (await load())(bytes);
+  // some readers (pdf.js) refuse Node Buffers: hand them a plain Uint8Array
+  const plain = Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice() : bytes;
+  return (await load())(plain);
 }
 
 export async function readText(bytes: Uint8Array): Promise<SourceText> {
