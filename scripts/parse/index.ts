@@ -51,7 +51,7 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
   const narrative = readNarrative(source.lines, sections);
   const themes = detectThemes(narrative.sections.problems);
 
-  const warnings: Warning[] = [...sectionWarnings(sections), ...tables.warnings, ...meta.warnings];
+  const warnings: Warning[] = [...(source.warnings ?? []), ...sectionWarnings(sections), ...tables.warnings, ...meta.warnings];
   if (!found) warnings.push({ code: "no-tables", message: "报告中没有找到表二、表三、表四" });
   const year = meta.year ?? 0;
   const draft = {

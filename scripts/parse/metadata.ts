@@ -98,14 +98,32 @@ function fileSlug(path: string): string {
   return slug || createHash("sha256").update(path).digest("hex").slice(0, 10);
 }
 
+/** "本地目录: …", "原文链接: …": page chrome of the form "label: value" that is not the title. */
+const CHROME_LINE_RE = /^\s*[\u4e00-\u9fa5]{2,6}\s*[:：]|https?:|\/\S+\//;
+
 function findTitle(head: string[]): string | null {
   let best: string | null = null;
-  for (const raw of head) {
-    const line = raw.replace(TITLE_PREFIX_RE, "").replace(/[|\s]+$/g, "").trim();
-    if (line.length > 80 || !TITLE_RE.test(line)) continue;
-    // a line that is only the title beats "名称:…" chrome; the first clean one wins
-    if (!TITLE_PREFIX_RE.test(raw) && !raw.includes("|")) return line.replace(/\s+(?=\d)/g, "");
-    best ??= line.replace(/\s+(?=\d)/g, "");
+  const clean = (l: string) => l.replace(TITLE_PREFIX_RE, "").replace(/[|\s]+$/g, "").trim();
+  for (let i = 0; i < head.length; i++) {
+    const raw = head[i];
+    const prefixed = TITLE_PREFIX_RE.test(raw);
+    if (!prefixed && CHROME_LINE_RE.test(raw)) continue;
+    let line = clean(raw);
+    const next = head[i + 1] ? clean(head[i + 1]) : "";
+    const previous = i > 0 ? clean(head[i - 1]) : "";
+    if (!TITLE_RE.test(line)) {
+      // a title broken over two lines: "2024年上海市科委政府信息公开工作" + "年度报告"
+      if (line.length < 40 && next.length < 40 && TITLE_RE.test(line + next) && !TITLE_RE.test(next)) line = line + next;
+      else continue;
+    } else if (/^20\d{2}/.test(line) && previous.length >= 2 && previous.length <= 30 && !/[。，,;；:：]/.test(previous)) {
+      // "淮安市洪泽区人民政府" + "2024年政府信息公开工作年度报告"
+      line = previous + line;
+    }
+    if (line.length > 80) continue;
+    const title = line.replace(/\s+(?=\d)/g, "");
+    // a line that is only the title beats "标题:…" / "名称:…" chrome; the first clean one wins
+    if (!prefixed && !raw.includes("|")) return title;
+    best ??= title;
   }
   return best;
 }
@@ -145,6 +163,9 @@ function agencyNameFrom(title: string | null, publisher: string | null, opening:
   if (title) {
     const prefix = title.split(/20\d{2}/)[0].replace(/[\s《“]/g, "");
     if (prefix.length >= 2) return stripRegionPrefix(prefix);
+    // "2024年上海市科委政府信息公开工作年度报告": the agency stands after the year
+    const after = /20\d{2}\s*年度?\s*(.{2,30}?)(?:政府信息公开|政务公开|信息公开)/.exec(title)?.[1];
+    if (after) return after;
   }
   if (publisher) return stripRegionPrefix(publisher);
   for (const re of AGENCY_IN_TEXT_RES) {

@@ -278,13 +278,30 @@ export function splitTable(rows: TableRowInput[], rules: ColumnRule[], options: 
   );
   if (usable.length === 0) return { rows: single, solutions: 0, rulesApplied: [], notes };
 
-  const solved = solve(domains, usable.map((r) => compileRule(r, index)), options.maxNodes ?? 2_000_000);
-  if (solved === "budget") {
-    notes.push("too many combinations to apply the table's arithmetic; rows resolved one by one");
-    return { rows: single, solutions: 0, rulesApplied: [], notes };
+  // all rules first; when the printed report breaks one (its arithmetic does not hold for any cut),
+  // the largest subsets of rules that do hold, every one of them counting (never a guess)
+  const maxNodes = options.maxNodes ?? 2_000_000;
+  const compiled = usable.map((r) => compileRule(r, index));
+  let solved: { count: number; used: Set<number>[] } | null = null;
+  let applied: string[] = [];
+  for (let drop = 0; drop < compiled.length && !solved; drop++) {
+    for (const keep of subsetsWithout(compiled.length, drop)) {
+      const result = solve(domains, keep.map((k) => compiled[k]), maxNodes);
+      if (result === "budget") {
+        notes.push("too many combinations to apply the table's arithmetic; rows resolved one by one");
+        return { rows: single, solutions: 0, rulesApplied: [], notes };
+      }
+      if (result.count === 0) continue;
+      if (!solved) solved = { count: 0, used: domains.map(() => new Set<number>()) };
+      solved.count += result.count;
+      result.used.forEach((set, i) => set.forEach((k) => solved!.used[i].add(k)));
+      applied = [...new Set([...applied, ...keep.map((k) => usable[k].name)])];
+    }
+    if (solved && drop > 0)
+      notes.push(`the printed table breaks ${usable.map((r) => r.name).filter((n) => !applied.includes(n)).join(", ") || "one of its rules"}; cuts chosen by the rules that hold`);
   }
-  if (solved.count === 0) {
-    notes.push(`no combination of cuts satisfies ${usable.map((r) => r.name).join(", ")}; rows resolved one by one`);
+  if (!solved) {
+    notes.push(`no combination of cuts satisfies any of ${usable.map((r) => r.name).join(", ")}; rows resolved one by one`);
     return { rows: single, solutions: 0, rulesApplied: [], notes };
   }
   const out: Record<string, RowSplit> = {};
@@ -297,7 +314,23 @@ export function splitTable(rows: TableRowInput[], rules: ColumnRule[], options: 
     const kept = [...solved.used[i]].sort((a, b) => a - b).map((k) => domains[i][k]);
     out[r.id] = { ...s, splits: kept, ...agree(kept, s.columns) };
   });
-  return { rows: out, solutions: solved.count, rulesApplied: usable.map((r) => r.name), notes };
+  return { rows: out, solutions: solved.count, rulesApplied: applied, notes };
+}
+
+/** Index subsets of 0…n-1 with exactly `drop` members left out. */
+function subsetsWithout(n: number, drop: number): number[][] {
+  const all = range(n);
+  if (drop === 0) return [all];
+  const out: number[][] = [];
+  const rec = (start: number, left: number, removed: number[]) => {
+    if (left === 0) {
+      out.push(all.filter((i) => !removed.includes(i)));
+      return;
+    }
+    for (let i = start; i < n; i++) rec(i + 1, left - 1, [...removed, i]);
+  };
+  rec(0, drop, []);
+  return out;
 }
 
 interface CompiledRule {
@@ -484,6 +517,52 @@ export function peelItemNumber(run: string, next?: number): { run: string; item:
     return { run: trimmed.replace(suffix, ""), item: next };
   }
   return { run: trimmed.slice(0, -2), item: Number(m[1]) };
+}
+
+/**
+ * The number chunks of the text between one row's label and the next: chunks of digits are kept
+ * (joined by a space, i.e. a known cell boundary), everything else goes, and a chunk ending in
+ * `2.` / `2、` loses that sub-item number of the next label (`（区分…情形）1000001（三）不予公开1.` →
+ * `1000001`; `00000002.` → `0000000`).
+ */
+export function cleanRun(between: string): string {
+  const chunks = between.match(/-?\d[\d .,\-]*[.、．]?/g) ?? [];
+  return chunks
+    .map((c) => c.trim().replace(/\d[.、．]$/, "").trim())
+    .filter((c) => /\d/.test(c))
+    .join(" ");
+}
+
+/**
+ * Rows of a run-together text: find each label in turn (in the order given, each after the
+ * previous one; a label not found is skipped) and take the numbers between it and the next found
+ * label as its run. `labels`: row id → label variants (any substring of the printed label that
+ * is specific enough once the previous label has been passed, e.g. "予以公开", "总计").
+ */
+export function labelledRuns(
+  text: string,
+  labels: { id: string; variants: readonly string[] }[],
+  from = 0,
+  to = text.length,
+): { id: string; run: string; at: number }[] {
+  const found: { id: string; start: number; end: number }[] = [];
+  let pos = from;
+  for (const { id, variants } of labels) {
+    let best: { start: number; end: number } | null = null;
+    for (const v of variants) {
+      const i = text.indexOf(v, pos);
+      if (i < 0 || i + v.length > to) continue;
+      if (!best || i < best.start || (i === best.start && i + v.length > best.end)) best = { start: i, end: i + v.length };
+    }
+    if (!best) continue;
+    found.push({ id, ...best });
+    pos = best.end;
+  }
+  return found.map((f, k) => ({
+    id: f.id,
+    at: f.start,
+    run: cleanRun(text.slice(f.end, k + 1 < found.length ? found[k + 1].start : to)),
+  }));
 }
 
 /**

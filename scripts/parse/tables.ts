@@ -170,7 +170,6 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
 export function matchTable3Label(key: string, seen: Set<Table3Row>, template: Template): Table3Row | "group" | null {
   for (const [row, variants] of TABLE3_ROW_LABELS) {
     if (!variants.some((v) => key.includes(v))) continue;
-    if (row === "other" && template === "2021") return "group"; // （六）其他处理 heads three rows in 2021
     return row;
   }
   for (const ctx of TABLE3_CONTEXT_LABELS)
@@ -189,6 +188,9 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
       return m;
     },
     (row) => {
+      // （六）其他处理 heads three rows in the 2021 form (no numbers of its own); with numbers it is
+      // the 2019 form's single row, which some 2021 reports still print
+      if (row.key === "other" && row.values.every((c) => c.kind === "empty") && template !== "2019") return;
       if (out.table3[row.key]) {
         out.warnings.push({ code: "duplicate-row", message: `表三“${row.label.text}”重复出现，取第一次`, line: row.label.line });
         return;
@@ -206,8 +208,9 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
     },
   );
   if (!out.found.table3) return;
-  const formRows: readonly Table3Row[] =
-    template === "2021" ? TABLE3_ROWS_BY_TEMPLATE["2021"] : TABLE3_ROWS_BY_TEMPLATE["2019"];
+  // a 2021 report printing the 2019 single 其他处理 row is read with the 2019 rows for part 三
+  const rows2019 = template !== "2021" || (out.table3.other && !out.table3["other.other"]);
+  const formRows: readonly Table3Row[] = rows2019 ? TABLE3_ROWS_BY_TEMPLATE["2019"] : TABLE3_ROWS_BY_TEMPLATE["2021"];
   for (const row of formRows) {
     if (out.table3[row]) continue;
     out.table3[row] = Object.fromEntries(TABLE3_COLUMNS.map((c) => [c, null])) as Table3[Table3Row] & object;
@@ -217,6 +220,8 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
   for (const row of Object.keys(out.table3) as Table3Row[])
     if (!formRows.includes(row))
       out.warnings.push({ code: "row-not-in-form", message: `表三“${row}”不属于 ${template} 版表格` });
+  if (template === "2021" && rows2019)
+    out.warnings.push({ code: "mixed-form", message: "表二为 2021 版，表三却用 2019 版的单行“（六）其他处理”" });
 }
 
 /* ------------------------------------------------------------------ table 4 */

@@ -5,6 +5,7 @@
 import { extname } from "node:path";
 import { decodeBytes, normalizeText } from "./decode.ts";
 import { UnreadableError, type SourceText } from "./source.ts";
+import { looksRunTogetherLine, unglueRunTogether } from "./run-together.ts";
 
 type Reader = (bytes: Uint8Array) => Promise<SourceText>;
 
@@ -31,5 +32,9 @@ export async function readSource(bytes: Uint8Array, path: string): Promise<Sourc
 
 export async function readText(bytes: Uint8Array): Promise<SourceText> {
   const { text } = decodeBytes(bytes);
-  return { lines: normalizeText(text), format: "txt", meta: {} };
+  const lines = normalizeText(text);
+  // a text export that lost its line breaks and cell separators: re-split it by the form
+  if (!lines.some(looksRunTogetherLine)) return { lines, format: "txt", meta: {} };
+  const unglued = unglueRunTogether(lines);
+  return { lines: unglued.lines, format: "txt", meta: {}, warnings: unglued.warnings };
 }

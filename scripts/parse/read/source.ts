@@ -13,6 +13,8 @@ export interface SourceText {
   format: string;
   /** metadata found outside the body (web-page chrome, PDF info), when the format has it */
   meta: PageMeta;
+  /** what the reader had to guess at or could not settle (e.g. an ambiguous run-together split) */
+  warnings?: { code: string; message: string; line?: number }[];
 }
 
 export interface PageMeta {
