@@ -224,6 +224,16 @@ export const Report = z.object({
   themeEvidence: z
     .array(z.object({ theme: z.string(), sentence: z.string() }))
     .optional(),
+  /** extension: problems text that closely resembles another report's (boilerplate), with the pair */
+  boilerplate: z
+    .array(
+      z.object({
+        other: z.string(),
+        kind: z.enum(["previousYear", "otherAgency"]),
+        similarity: z.number(),
+      }),
+    )
+    .optional(),
   /** extension: set when another file reports the same agency and year */
   conflict: z
     .object({ with: z.array(z.string()), shown: z.boolean() })
@@ -239,10 +249,38 @@ export const Unparsed = z.object({
 });
 export type Unparsed = z.infer<typeof Unparsed>;
 
+/** Per agency: themes reported in consecutive years, and improvements promised but not kept. */
+export const ThemeRecurrence = z.object({
+  agencyId: z.string(),
+  recurring: z.array(z.object({ theme: z.string(), years: z.array(z.number()), longestRun: z.number(), reportIds: z.array(z.string()) })),
+  repeatedAfterPromise: z.array(
+    z.object({
+      theme: z.string(),
+      promisedIn: z.string(),
+      promisedYear: z.number(),
+      promise: z.string(),
+      reportedIn: z.string(),
+      reportedYear: z.number(),
+      problem: z.string(),
+    }),
+  ),
+});
+export type ThemeRecurrence = z.infer<typeof ThemeRecurrence>;
+
+/** Corpus-wide theme findings for the taxonomy's maintainers and the /themes/ pages. */
+export const ThemeFindings = z.object({
+  recurrence: z.array(ThemeRecurrence),
+  /** frequent phrases in problems text that no theme covers */
+  uncovered: z.array(z.object({ phrase: z.string(), count: z.number(), example: z.string() })),
+});
+export type ThemeFindings = z.infer<typeof ThemeFindings>;
+
 /** What `npm run parse` writes for the site. */
 export const Corpus = z.object({
   generatedAt: z.string(),
   reports: z.array(Report),
   unparsed: z.array(Unparsed),
+  /** extension: theme recurrence and discovery (absent in corpora written before themes existed) */
+  themes: ThemeFindings.optional(),
 });
 export type Corpus = z.infer<typeof Corpus>;

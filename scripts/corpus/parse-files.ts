@@ -5,13 +5,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import fg from "fast-glob";
-import type { Report, Unparsed } from "../../src/schema.ts";
+import type { Report, ThemeFindings, Unparsed } from "../../src/schema.ts";
 import { parseReport } from "../parse/index.ts";
 import { SUPPORTED_EXTENSIONS } from "../parse/read/index.ts";
 import type { SourceText } from "../parse/read/source.ts";
 import { loadAgencyOverrides, type AgencyOverride } from "../parse/agency.ts";
 import { addCrossYearChecks } from "./cross-year.ts";
 import { flagConflicts } from "./conflicts.ts";
+import { addThemeFindings } from "./theme-findings.ts";
 
 export interface ParsedCorpus {
   reports: Report[];
@@ -20,6 +21,7 @@ export interface ParsedCorpus {
   sources: Map<string, SourceText>;
   /** for each input path, in input order: the report id or the unparsed entry */
   order: ({ id: string } | { unparsed: Unparsed })[];
+  themes: ThemeFindings;
 }
 
 /** Files under a data folder that are not reports. */
@@ -73,9 +75,10 @@ export async function parseFiles(paths: string[], options: { overrides?: AgencyO
   // ids may change while conflicts are flagged: key sources by final id afterwards
   flagConflicts(reports);
   addCrossYearChecks(reports);
+  const themes = addThemeFindings(reports);
   const byId = new Map<string, SourceText>();
   reports.forEach((r, i) => byId.set(r.id, sources.get(`${i}`)!));
   let k = 0;
   for (const entry of order) if ("id" in entry) entry.id = reports[k++].id;
-  return { reports, unparsed, sources: byId, order };
+  return { reports, unparsed, sources: byId, order, themes };
 }

@@ -8,7 +8,12 @@ import { Corpus } from "../../src/schema.ts";
 import type { ParsedCorpus } from "./parse-files.ts";
 
 export function writeGenerated(dir: string, parsed: ParsedCorpus): string {
-  const corpus = Corpus.parse({ generatedAt: new Date().toISOString(), reports: parsed.reports, unparsed: parsed.unparsed });
+  const corpus = Corpus.parse({
+    generatedAt: new Date().toISOString(),
+    reports: parsed.reports,
+    unparsed: parsed.unparsed,
+    themes: parsed.themes,
+  });
   rmSync(join(dir, "text"), { recursive: true, force: true });
   mkdirSync(join(dir, "text"), { recursive: true });
   for (const [id, source] of parsed.sources) writeFileSync(join(dir, "text", `${id}.txt`), source.lines.join("\n"));
