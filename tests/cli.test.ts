@@ -61,3 +61,20 @@ describe("npm run parse (a data folder)", () => {
     for (const r of corpus.reports) expect(readFileSync(join(out, "text", `${r.id}.txt`), "utf8").length).toBeGreaterThan(1000);
   });
 });
+
+describe("data/agencies.csv", () => {
+  it("overrides the agency of the file it names, and only that file", () => {
+    const data = mkdtempSync(join(tmpdir(), "data-"));
+    const out = mkdtempSync(join(tmpdir(), "gen-"));
+    copyFileSync(seedFiles[1], join(data, "qihu.txt"));
+    copyFileSync(seedFiles[0], join(data, "liyuan.txt"));
+    writeFileSync(join(data, "agencies.csv"), "file,name,region,id\nqihu.txt,奇台县七户乡人民政府,新疆维吾尔自治区/昌吉回族自治州/奇台县,qitai-qihu\n");
+    const result = run([], { PARSE_DIR: data, GENERATED_DIR: out });
+    expect(result.status, result.stderr).toBe(0);
+    const corpus = Corpus.parse(JSON.parse(readFileSync(join(out, "corpus.json"), "utf8")));
+    const qihu = corpus.reports.find((r) => r.source.path.endsWith("qihu.txt"))!;
+    expect(qihu.agency).toMatchObject({ id: "qitai-qihu", name: "奇台县七户乡人民政府", region: ["新疆维吾尔自治区", "昌吉回族自治州", "奇台县"] });
+    expect(qihu.id).toBe("qitai-qihu-2020");
+    expect(corpus.reports.find((r) => r.source.path.endsWith("liyuan.txt"))!.agency.name).toBe("丽园街道办事处");
+  });
+});

@@ -9,7 +9,7 @@ import type { Report, ThemeFindings, Unparsed } from "../../src/schema.ts";
 import { parseReport } from "../parse/index.ts";
 import { SUPPORTED_EXTENSIONS } from "../parse/read/index.ts";
 import type { SourceText } from "../parse/read/source.ts";
-import { loadAgencyOverrides, type AgencyOverride } from "../parse/agency.ts";
+import { findAgencyOverride, loadAgencyOverrides, type AgencyOverride } from "../parse/agency.ts";
 import { addCrossYearChecks } from "./cross-year.ts";
 import { flagConflicts } from "./conflicts.ts";
 import { addThemeFindings } from "./theme-findings.ts";
@@ -54,7 +54,7 @@ export async function parseFiles(paths: string[], options: { overrides?: AgencyO
   const order: ParsedCorpus["order"] = [];
   for (const path of paths) {
     const displayPath = options.root ? relative(options.root, path) : path;
-    const override = options.overrides?.find((o) => displayPath === o.file || displayPath.endsWith("/" + o.file) || basename(path) === o.file);
+    const override = options.overrides && findAgencyOverride(options.overrides, displayPath);
     try {
       const bytes = readFileSync(path);
       const outcome = await parseReport(bytes, path, { displayPath, override });
