@@ -14,5 +14,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "No
   fi
 fi
 
-npm ci --no-audit --no-fund
+# npm install, not npm ci: npm 11 here writes lock files without other platforms' optional
+# packages, which `npm ci` then refuses; install still honours the locked versions
+npm install --no-audit --no-fund
 npm test
