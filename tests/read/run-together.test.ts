@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { decodeBytes, normalizeText } from "../../scripts/parse/read/decode.ts";
 import { readText } from "../../scripts/parse/read/index.ts";
 import { looksRunTogetherLine, unglueRunTogether } from "../../scripts/parse/read/run-together.ts";
 import { corpusBytes, hasCorpus, numbersOf, rowOf } from "./corpus-path.ts";
@@ -60,9 +61,16 @@ describe.runIf(hasCorpus)("unglueRunTogether on the corpus (pingtan page.txt)", 
     carriedForward: "结转下年度继续办理",
   };
 
+  it("readText unglues run-together exports and passes their warnings on", async () => {
+    const source = await readText(corpusBytes("pingtan-2020/page.txt"));
+    expect(source.lines.some(looksRunTogetherLine)).toBe(false);
+    expect(source.warnings?.some((w) => w.code === "ambiguous-split")).toBe(true);
+  });
+
   it.each(["2019", "2020", "2022", "2023", "2025"])("pingtan-%s: table rows as in the answer key, ambiguous cells warned", async (year) => {
     const key = keys(`pingtan-${year}`);
-    const { lines: raw } = await readText(corpusBytes(`pingtan-${year}/page.txt`));
+    // the raw decoded lines: readText would already have unglued them
+    const raw = normalizeText(decodeBytes(corpusBytes(`pingtan-${year}/page.txt`)).text);
     const started = performance.now();
     const { lines, warnings } = unglueRunTogether(raw);
     console.log(`pingtan-${year}/page.txt: ${raw.length} → ${lines.length} lines, ${warnings.length} warnings, ${(performance.now() - started).toFixed(1)} ms`);
