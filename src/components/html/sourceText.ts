@@ -1,0 +1,15 @@
+/**
+ * The normalized source text with line numbers; line N has id "L<N>" so table cells and warnings
+ * link to it. Report text is untrusted: every line is escaped.
+ */
+import { esc, Html } from "../../lib/html";
+
+export function sourceTextHtml(lines: string[] | null): Html {
+  if (!lines) return new Html('<p class="muted">没有找到这份报告的原文文本。</p>');
+  let s = '<div class="source" data-pagefind-ignore><ol>';
+  for (let i = 0; i < lines.length; i++) {
+    const n = i + 1;
+    s += `<li id="L${n}"><a class="ln" href="#L${n}">${n}</a><span class="tx">${esc(lines[i])}</span></li>`;
+  }
+  return new Html(s + "</ol></div>");
+}
