@@ -1,15 +1,18 @@
 /**
- * npm run bench:parse [-- COUNT]
+ * npm run bench:parse [-- COUNT] [--stages]
  * Parses ≥10,000 reports made by varying the seeds' numbers (scripts/bench/corpus.ts) on one core
  * and prints reports/s and memory. Records are dropped as soon as they are made, so the figures
  * show whether the parser's own memory grows with the corpus (it must not).
+ * --stages: also print the time per report of each stage of parseReport (timing adds a little).
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseReport } from "../parse/index.ts";
 import { writeBenchCorpus } from "./corpus.ts";
 
-const count = Number(process.argv[2] ?? 10_000);
+const args = process.argv.slice(2);
+const stageTimes: Record<string, number> | undefined = args.includes("--stages") ? {} : undefined;
+const count = Number(args.find((a) => !a.startsWith("--")) ?? 10_000);
 const dir = `.bench/corpus-${count}`;
 if (!existsSync(dir) || readdirSync(dir).length !== count) writeBenchCorpus(dir, count);
 const files = readdirSync(dir).sort().map((f) => join(dir, f));
@@ -25,7 +28,7 @@ for (let i = 0; i < 50; i++) await parseReport(inputs[i % inputs.length], files[
 const started = performance.now();
 let parsed = 0;
 for (let i = 0; i < inputs.length; i++) {
-  const outcome = await parseReport(inputs[i], files[i]);
+  const outcome = await parseReport(inputs[i], files[i], { stageTimes });
   if (outcome.ok) parsed++;
   if ((i + 1) % 1000 === 0) {
     const rss = process.memoryUsage().rss;
@@ -38,3 +41,9 @@ console.log(`bench:parse — ${inputs.length} reports (${parsed} parsed) in ${se
 console.log(`  ${(inputs.length / seconds).toFixed(0)} reports/s   (goal ≥ 2000)`);
 console.log(`  peak RSS ${mb(peakRss)} MB; memory by reports parsed:`);
 for (const c of checkpoints) console.log(`    ${c}`);
+if (stageTimes) {
+  const total = Object.values(stageTimes).reduce((a, b) => a + b, 0);
+  console.log(`  time per report by stage (of ${((1000 * total) / inputs.length).toFixed(0)} µs timed):`);
+  for (const [stage, ms] of Object.entries(stageTimes))
+    console.log(`    ${stage.padEnd(10)} ${((1000 * ms) / inputs.length).toFixed(1).padStart(6)} µs  ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
+}

@@ -8,6 +8,7 @@
  * in layouts where blank lines are mere spacing.
  */
 import { EMPTY_CELL_VALUES, labelKey } from "./labels.ts";
+import { isBlank, isDigitCode, isSpaceCode } from "./chars.ts";
 
 export interface Cell {
   text: string;
@@ -34,6 +35,16 @@ export interface TokenizedLines {
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:条|件|个|项|次|人|宗|万元|元)?$/;
 
 export function parseNumber(text: string): number | null {
+  // most cells are plain digits or text: decide those without the regex
+  const c0 = text.charCodeAt(0);
+  if (isDigitCode(c0)) {
+    let i = 1;
+    while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
+    if (i === text.length) {
+      const n = Number(text);
+      return Number.isFinite(n) ? n : null;
+    }
+  } else if (c0 !== 0x2b && c0 !== 0x2d) return null; // not 0-9 + -
   const m = NUMBER_RE.exec(text);
   if (!m) return null;
   const n = Number(m[1] + m[2].replace(/,/g, "") + (m[3] ?? ""));
@@ -41,8 +52,15 @@ export function parseNumber(text: string): number | null {
 }
 
 export function makeCell(raw: string, line: number, col = 0): Cell {
-  const text = raw.trim();
-  if (EMPTY_CELL_VALUES.has(text)) return { text, line, col, kind: "empty", value: null, key: "" };
+  return cellOf(raw.trim(), line, col);
+}
+
+/** the longest EMPTY_CELL_VALUES entry: longer text skips the set lookup (and hashing the text) */
+const EMPTY_MAX_LENGTH = Math.max(...[...EMPTY_CELL_VALUES].map((v) => v.length));
+
+/** The cell of an already trimmed text. */
+function cellOf(text: string, line: number, col: number): Cell {
+  if (text.length <= EMPTY_MAX_LENGTH && EMPTY_CELL_VALUES.has(text)) return { text, line, col, kind: "empty", value: null, key: "" };
   const value = parseNumber(text);
   if (value !== null) return { text, line, col, kind: "number", value, key: "" };
   // long text is narrative, never a label: skip the key work
@@ -53,32 +71,92 @@ const ONLY_PIPES_RE = /^[\s|]*$/;
 
 /** Split one line into cells and say which layout it follows; `null` = a spacing line (no cell). */
 export function classifyLine(line: string): { layout: LineLayout; pieces: string[] } | null {
-  if (line.trim() === "" && !line.includes("\t")) return null;
-  if (line.includes("|")) {
-    if (ONLY_PIPES_RE.test(line)) return null; // merged-cell artefacts: "|||"
-    const pieces = line.split("|");
-    if (line.trimEnd().endsWith("|")) pieces.pop();
-    return { layout: pieces.length > 1 ? "pipe-rows" : "pipe-cells", pieces };
-  }
-  if (line.includes("\t")) {
-    // "\t0" is one Word cell; "a\tb", "\t\tb" or "a\t" are rows of cells
-    const single = /^\t[^\t]*$/.test(line);
-    return single ? { layout: "tab-cells", pieces: [line.slice(1)] } : { layout: "tab-rows", pieces: line.split("\t") };
-  }
-  return { layout: "cell-per-line", pieces: [line] };
+  const layout = layoutOf(line);
+  return layout ? { layout, pieces: piecesOf(line, layout) } : null;
 }
 
-/** Tokenize lines [from, to) (0-based indices into `lines`). */
-export function tokenizeCells(lines: string[], from = 0, to = lines.length): TokenizedLines {
+/** The layout class of a line (see classifyLine); null for a spacing line. */
+function layoutOf(line: string): LineLayout | null {
+  const pipe = line.indexOf("|");
+  if (pipe === -1) {
+    const tab = line.indexOf("\t");
+    if (tab === -1) return isBlank(line) ? null : "cell-per-line";
+    // "\t0" is one Word cell; "a\tb", "\t\tb" or "a\t" are rows of cells
+    return tab === 0 && line.indexOf("\t", 1) === -1 ? "tab-cells" : "tab-rows";
+  }
+  if (ONLY_PIPES_RE.test(line)) return null; // merged-cell artefacts: "|||"
+  // more than one piece once a trailing "|" is dropped
+  const trailing = trailingPipe(line) !== -1;
+  return !trailing || line.indexOf("|", pipe + 1) !== -1 ? "pipe-rows" : "pipe-cells";
+}
+
+/** Index of the "|" that ends the line (only spaces after it), or -1: line.trimEnd().endsWith("|"). */
+function trailingPipe(line: string): number {
+  let i = line.length - 1;
+  while (i >= 0 && isSpaceCode(line.charCodeAt(i))) i--;
+  return i >= 0 && line.charCodeAt(i) === 0x7c ? i : -1;
+}
+
+function piecesOf(line: string, layout: LineLayout): string[] {
+  switch (layout) {
+    case "cell-per-line":
+      return [line];
+    case "tab-cells":
+      return [line.slice(1)];
+    case "tab-rows":
+      return line.split("\t");
+    default: {
+      const pieces = line.split("|");
+      if (trailingPipe(line) !== -1) pieces.pop();
+      return pieces;
+    }
+  }
+}
+
+/**
+ * Tokenize lines [from, to) (0-based indices into `lines`). Each line is tokenized on its own, so
+ * tokenizing parts of a file gives the cells a whole-file run has there. `lineLayouts` may be
+ * passed in to collect several ranges' layouts.
+ */
+export function tokenizeCells(
+  lines: string[],
+  from = 0,
+  to = lines.length,
+  lineLayouts: (LineLayout | null)[] = new Array(lines.length).fill(null),
+): TokenizedLines {
   const cells: Cell[] = [];
-  const lineLayouts: (LineLayout | null)[] = new Array(lines.length).fill(null);
   for (let i = from; i < to; i++) {
-    const classified = classifyLine(lines[i]);
-    if (!classified) continue;
-    lineLayouts[i] = classified.layout;
-    classified.pieces.forEach((piece, col) => cells.push(makeCell(piece, i + 1, col)));
+    const line = lines[i];
+    const layout = layoutOf(line);
+    if (!layout) continue;
+    lineLayouts[i] = layout;
+    if (layout === "cell-per-line" || layout === "tab-cells") {
+      cells.push(trimmedCell(line, layout === "tab-cells" ? 1 : 0, line.length, i + 1, 0));
+      continue;
+    }
+    // rows: the pieces between separators (what piecesOf gives), each cut out once, trimmed
+    const sep = layout === "tab-rows" ? 0x09 : 0x7c; // \t |
+    let end = line.length;
+    if (layout !== "tab-rows") {
+      const trailing = trailingPipe(line); // no cell after a last "|"
+      if (trailing !== -1) end = trailing;
+    }
+    let start = 0;
+    let col = 0;
+    for (let j = 0; j <= end; j++) {
+      if (j < end && line.charCodeAt(j) !== sep) continue;
+      cells.push(trimmedCell(line, start, j, i + 1, col++));
+      start = j + 1;
+    }
   }
   return { cells, lineLayouts };
+}
+
+/** The cell of line[from, to), trimmed: makeCell(line.slice(from, to)) with one slice. */
+function trimmedCell(line: string, from: number, to: number, lineNo: number, col: number): Cell {
+  while (from < to && isSpaceCode(line.charCodeAt(from))) from++;
+  while (to > from && isSpaceCode(line.charCodeAt(to - 1))) to--;
+  return cellOf(line.slice(from, to), lineNo, col);
 }
 
 /** The layout most table lines in [from, to) follow, for `source.layout`. */

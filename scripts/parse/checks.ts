@@ -4,7 +4,6 @@
  * printed and the computed value are kept. Rules across years live in scripts/corpus/cross-year.ts.
  */
 import {
-  OUTCOME_KEYS,
   TABLE3_COLUMNS,
   TABLE3_OUTCOME_ROWS,
   TABLE4_GROUPS,
@@ -14,6 +13,7 @@ import {
   type Table3Row,
 } from "../../src/schema.ts";
 import type { StatedFigure } from "./narrative.ts";
+import { TABLE3_PATHS, TABLE4_PATHS } from "./paths.ts";
 
 type Draft = Pick<Report, "table3" | "table4" | "template">;
 
@@ -48,26 +48,36 @@ const COLUMN_NAMES: Record<string, string> = {
   total: "总计",
 };
 
+const TOTAL = TABLE3_COLUMNS.indexOf("total");
+const BALANCE_ROWS = ["newReceived", "carriedOver", "totalProcessed", "carriedForward"] as const;
+
 export function checkTable3(draft: Draft): Check[] {
   const t3 = draft.table3;
   const checks: Check[] = [];
   if (!t3.newReceived && !t3.totalProcessed) {
     return ["t3.balance", "t3.totalProcessed", "t3.rowTotal"].map((rule) => ({ rule, status: "na", detail: "没有表三" }));
   }
-  const cell = (row: Table3Row, col: string): Count => (t3[row] as Record<string, Count> | undefined)?.[col] ?? null;
-  const path = (row: string, col: string) => `table3.${row}.${col}`;
+  // each row's values in TABLE3_COLUMNS order, read once (the rules below look at every cell
+  // several times); a missing row or cell reads as null
+  const rowValues = (row: string): Count[] => {
+    const cells = t3[row as Table3Row] as Record<string, Count> | undefined;
+    return TABLE3_COLUMNS.map((col) => cells?.[col] ?? null);
+  };
   const outcomeRows = TABLE3_OUTCOME_ROWS.filter((r) => t3[r]);
+  const outcomes = outcomeRows.map(rowValues);
+  const [newReceived, carriedOver, totalProcessed, carriedForward] = BALANCE_ROWS.map(rowValues);
 
-  for (const col of TABLE3_COLUMNS) {
+  for (let c = 0; c < TABLE3_COLUMNS.length; c++) {
+    const col = TABLE3_COLUMNS[c];
     const name = COLUMN_NAMES[col];
     // 一 + 二 = （七）总计 + 四, written as: newReceived + carriedOver − carriedForward = totalProcessed
-    const a = cell("newReceived", col);
-    const b = cell("carriedOver", col);
-    const processed = cell("totalProcessed", col);
-    const forward = cell("carriedForward", col);
+    const a = newReceived[c];
+    const b = carriedOver[c];
+    const processed = totalProcessed[c];
+    const forward = carriedForward[c];
     const left = sum([a, b]);
     const right = sum([processed, forward]);
-    const cells = ["newReceived", "carriedOver", "totalProcessed", "carriedForward"].map((r) => path(r, col));
+    const cells = BALANCE_ROWS.map((r) => TABLE3_PATHS[r][c]);
     if (left === null || right === null) checks.push({ rule: "t3.balance", status: "na", detail: `${name}：有空单元格，无法核对`, cells });
     else if (same(left, right))
       checks.push({ rule: "t3.balance", status: "pass", detail: `${name}：${a} + ${b} = ${processed} + ${forward}`, cells });
@@ -81,22 +91,26 @@ export function checkTable3(draft: Draft): Check[] {
         computed: left,
       });
 
-    checks.push(
-      equation(
-        "t3.totalProcessed",
-        `${name}：（七）总计 = 各办理结果之和`,
-        processed,
-        outcomeRows.map((r) => cell(r, col)),
-        [path("totalProcessed", col), ...outcomeRows.map((r) => path(r, col))],
-      ),
-    );
+    const outcomeCells = [TABLE3_PATHS.totalProcessed[c]];
+    const outcomeValues: Count[] = [];
+    for (let r = 0; r < outcomeRows.length; r++) {
+      outcomeCells.push(TABLE3_PATHS[outcomeRows[r]][c]);
+      outcomeValues.push(outcomes[r][c]);
+    }
+    checks.push(equation("t3.totalProcessed", `${name}：（七）总计 = 各办理结果之和`, processed, outcomeValues, outcomeCells));
   }
   for (const row of Object.keys(t3) as Table3Row[]) {
-    const cells = TABLE3_COLUMNS.map((c) => path(row, c));
-    const parts = TABLE3_COLUMNS.slice(0, 6).map((c) => cell(row, c));
-    checks.push(equation("t3.rowTotal", `${row}：总计 = 六类申请人之和`, cell(row, "total"), parts, cells));
+    const values = rowValues(row);
+    checks.push(equation("t3.rowTotal", `${row}：总计 = 六类申请人之和`, values[TOTAL], values.slice(0, TOTAL), pathsOf(row)));
   }
   return checks;
+}
+
+/** a row's paths (a fresh array per check); rows outside the schema get theirs made */
+function pathsOf(row: string): string[] {
+  return Object.hasOwn(TABLE3_PATHS, row)
+    ? TABLE3_PATHS[row as Table3Row].slice()
+    : TABLE3_COLUMNS.map((c) => `table3.${row}.${c}`);
 }
 
 const GROUP_NAMES = { review: "行政复议", litigationDirect: "未经复议直接起诉", litigationAfterReview: "复议后起诉" };
@@ -104,7 +118,7 @@ const GROUP_NAMES = { review: "行政复议", litigationDirect: "未经复议直
 export function checkTable4(draft: Draft): Check[] {
   return TABLE4_GROUPS.map((group) => {
     const g = draft.table4[group];
-    const cells = OUTCOME_KEYS.map((k) => `table4.${group}.${k}`);
+    const cells = TABLE4_PATHS[group].slice();
     return equation("t4.total", `${GROUP_NAMES[group]}：总计 = 维持 + 纠正 + 其他 + 尚未审结`, g.total, [g.upheld, g.corrected, g.other, g.pending], cells);
   });
 }

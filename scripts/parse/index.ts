@@ -9,8 +9,8 @@ import { createHash } from "node:crypto";
 import type { Report, Unparsed, Warning } from "../../src/schema.ts";
 import { readSource } from "./read/index.ts";
 import { UnreadableError, type SourceText } from "./read/source.ts";
-import { splitSections, type Sections } from "./sections.ts";
-import { dominantLayout, tokenizeCells, type Cell } from "./cells.ts";
+import { splitSections, type Section, type Sections } from "./sections.ts";
+import { dominantLayout, tokenizeCells, type Cell, type LineLayout } from "./cells.ts";
 import { recognizeTables, type TableRegions } from "./tables.ts";
 import { extractMetadata } from "./metadata.ts";
 import { readNarrative } from "./narrative.ts";
@@ -27,10 +27,24 @@ export interface ParseOptions {
   /** the path recorded in `source.path` (defaults to the path given) */
   displayPath?: string;
   override?: AgencyOverride;
+  /** when given, the milliseconds spent in each stage are added to it (bench:parse --stages) */
+  stageTimes?: Record<string, number>;
+}
+
+/** Adds the time since the previous lap to `times[stage]`; a no-op without `times`. */
+function stageTimer(times: Record<string, number> | undefined): (stage: string) => void {
+  if (!times) return () => {};
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    times[stage] = (times[stage] ?? 0) + now - last;
+    last = now;
+  };
 }
 
 export async function parseReport(bytes: Uint8Array, path: string, options: ParseOptions = {}): Promise<ParseOutcome> {
   const displayPath = options.displayPath ?? path;
+  const lap = stageTimer(options.stageTimes);
   let source: SourceText;
   try {
     source = await readSource(bytes, path);
@@ -39,17 +53,23 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
       return { ok: false, unparsed: { path: displayPath, reason: error.message, ...(error.line ? { line: error.line } : {}) } };
     throw error;
   }
+  lap("read");
   const sections = splitSections(source.lines);
-  const { cells, lineLayouts } = tokenizeCells(source.lines);
-  const regions = tableRegions(cells, sections);
+  lap("sections");
+  const { regions, lineLayouts } = tableRegions(source.lines, sections);
+  lap("cells");
   const tables = recognizeTables(regions);
+  lap("tables");
   const found = tables.found.table2 || tables.found.table3 || tables.found.table4;
   if (!found && sections.list.length < 2) {
     return { ok: false, unparsed: { path: displayPath, reason: "不是政府信息公开年度报告：既没有表格，也没有报告的章节标题" } };
   }
   const meta = extractMetadata(source, sections, options.override, displayPath);
+  lap("metadata");
   const narrative = readNarrative(source.lines, sections);
+  lap("narrative");
   const themes = detectThemes(narrative.sections.problems);
+  lap("themes");
 
   const warnings: Warning[] = [...(source.warnings ?? []), ...sectionWarnings(sections), ...tables.warnings, ...meta.warnings];
   if (!found) warnings.push({ code: "no-tables", message: "报告中没有找到表二、表三、表四" });
@@ -82,19 +102,31 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
     warnings,
     cellLines: tables.cellLines,
   };
+  lap("record");
   draft.checks = checkReport(draft, narrative.newReceived);
-  return { ok: true, record: validateRecord(draft, displayPath), source };
+  lap("checks");
+  const record = validateRecord(draft, displayPath);
+  lap("validate");
+  return { ok: true, record, source };
 }
 
-/** Cells of each table: the part's own lines, or the whole file when the part heading is missing. */
-function tableRegions(cells: Cell[], sections: Sections): TableRegions {
-  const within = (key: "proactive" | "applications" | "review"): Cell[] => {
-    const s = sections.get(key);
-    if (!s) return cells;
-    return cells.filter((c) => c.line - 1 >= s.start && c.line - 1 < s.end);
-  };
+/**
+ * Cells of each table: the part's own lines, or the whole file when the part heading is missing.
+ * Only the lines that some table reads are tokenized (the narrative parts are most of a file).
+ */
+function tableRegions(lines: string[], sections: Sections): { regions: TableRegions; lineLayouts: (LineLayout | null)[] } {
+  const lineLayouts: (LineLayout | null)[] = new Array(lines.length).fill(null);
+  const part = (s: Section): Cell[] => tokenizeCells(lines, s.start, s.end, lineLayouts).cells;
+  const proactive = sections.get("proactive");
+  const applications = sections.get("applications");
   const review = sections.get("review");
-  return { table2: within("proactive"), table3: within("applications"), table4: review ? within("review") : [] };
+  if (proactive && applications) {
+    return { regions: { table2: part(proactive), table3: part(applications), table4: review ? part(review) : [] }, lineLayouts };
+  }
+  const { cells } = tokenizeCells(lines, 0, lines.length, lineLayouts);
+  const within = (s: Section | undefined): Cell[] =>
+    s ? cells.filter((c) => c.line - 1 >= s.start && c.line - 1 < s.end) : cells;
+  return { regions: { table2: within(proactive), table3: within(applications), table4: review ? within(review) : [] }, lineLayouts };
 }
 
 function sectionRanges(sections: Sections, keys: ("proactive" | "applications" | "review")[]): [number, number][] {

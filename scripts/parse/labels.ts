@@ -107,18 +107,42 @@ export const EMPTY_CELL_VALUES = new Set(["", "-", "—", "——", "–", "/", 
 
 const NUMBERING_RE =
   /^(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+\s*[.、．)](?!\d)|第[一二三四五六七八九十]+[项部分]+)\s*/;
-const NOISE_RE = /[\s“”"'‘’「」『』《》:：,，;；。]/g;
+/** spaces, quotes, punctuation and parentheses: dropped from a key */
+const NOISE_RE = /[\s“”"'‘’「」『』《》:：,，;；。()（）]/;
+const NOISE_RE_G = new RegExp(NOISE_RE.source, "g");
+
+/** Can NUMBERING_RE match at a string starting with this char code? ( （ 一…十 0-9 第 */
+function mayStartNumbering(c: number): boolean {
+  if (c >= 0x30 && c <= 0x39) return true;
+  switch (c) {
+    case 0x28: // (
+    case 0xff08: // （
+    case 0x4e00: // 一
+    case 0x4e8c: // 二
+    case 0x4e09: // 三
+    case 0x56db: // 四
+    case 0x4e94: // 五
+    case 0x516d: // 六
+    case 0x4e03: // 七
+    case 0x516b: // 八
+    case 0x4e5d: // 九
+    case 0x5341: // 十
+    case 0x7b2c: // 第
+      return true;
+  }
+  return false;
+}
 
 /** The comparable key of a label: no leading numbering, spaces, quotes or punctuation. */
 export function labelKey(text: string): string {
   let t = text.trim();
   // a group and its first row often share a cell: "(四)无法提供 1.本机关…"; strip repeatedly
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 3 && mayStartNumbering(t.charCodeAt(0)); i++) {
     const m = NUMBERING_RE.exec(t);
     if (!m) break;
     t = t.slice(m[0].length);
   }
-  return t.replace(NOISE_RE, "").replace(/[()（）]/g, "");
+  return NOISE_RE.test(t) ? t.replace(NOISE_RE_G, "") : t;
 }
 
 /** A cell can be a row label: short, and no digits once its numbering is gone. */

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { Warning } from "../../src/schema.ts";
 import type { SourceText } from "./read/source.ts";
 import type { Sections } from "./sections.ts";
-import { placeRegion, stripRegionPrefix } from "./region.ts";
+import { PLACE_WINDOW, placeRegion, stripRegionPrefix } from "./region.ts";
 import { agencyId, agencyLevel, type AgencyOverride } from "./agency.ts";
 
 export interface Metadata {
@@ -54,7 +54,7 @@ export function extractMetadata(
 
   const publishedAt = source.meta.publishedAt ?? findPublishedAt(head, lines);
 
-  const publisher = source.meta.publisher ?? head.map((l) => PUBLISHER_RE.exec(l)?.[1]).find(Boolean) ?? null;
+  const publisher = source.meta.publisher ?? findPublisher(head);
   const signature = lines
     .slice(-6)
     .map((l) => l.trim())
@@ -70,9 +70,15 @@ export function extractMetadata(
   const placement = overrides?.region
     ? { region: overrides.region, code: null }
     : placeRegion(
-        [title ?? "", publisher ?? "", ...head.slice(0, 6), lines.slice(0, 30).join("\n"), signature.join("\n"), lines.join("\n")].filter(
-          Boolean,
-        ),
+        // the joined texts only as far as placeRegion reads them (a join of the whole file is costly)
+        [
+          title ?? "",
+          publisher ?? "",
+          ...head.slice(0, 6),
+          joinUpTo(lines, 30, PLACE_WINDOW),
+          signature.join("\n"),
+          joinUpTo(lines, lines.length, PLACE_WINDOW),
+        ].filter(Boolean),
       );
   if (placement.region.length === 0)
     warnings.push({ code: "region-unknown", message: `无法确定“${name}”所在的行政区划；可在 data/agencies.csv 中指定` });
@@ -92,6 +98,23 @@ export function extractMetadata(
   };
 }
 
+/** lines.slice(0, count).join("\n"), cut short once it has `limit` characters (a prefix of it). */
+function joinUpTo(lines: string[], count: number, limit: number): string {
+  let out = "";
+  const end = Math.min(count, lines.length);
+  for (let i = 0; i < end && out.length < limit; i++) out += i > 0 ? "\n" + lines[i] : lines[i];
+  return out;
+}
+
+/** 发布机构 etc. on the first head line that names one */
+function findPublisher(head: string[]): string | null {
+  for (const line of head) {
+    const name = PUBLISHER_RE.exec(line)?.[1];
+    if (name) return name;
+  }
+  return null;
+}
+
 function fileSlug(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
   const slug = base.toLowerCase().replace(/\.[a-z0-9]+$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
@@ -103,14 +126,16 @@ const CHROME_LINE_RE = /^\s*[\u4e00-\u9fa5]{2,6}\s*[:：]|https?:|\/\S+\//;
 
 function findTitle(head: string[]): string | null {
   let best: string | null = null;
-  const clean = (l: string) => l.replace(TITLE_PREFIX_RE, "").replace(/[|\s]+$/g, "").trim();
+  // each line cleaned once, when first needed (it is looked at as itself, the next and the previous one)
+  const cleanedLines: string[] = [];
+  const cleaned = (i: number) => (cleanedLines[i] ??= head[i].replace(TITLE_PREFIX_RE, "").replace(/[|\s]+$/g, "").trim());
   for (let i = 0; i < head.length; i++) {
     const raw = head[i];
     const prefixed = TITLE_PREFIX_RE.test(raw);
     if (!prefixed && CHROME_LINE_RE.test(raw)) continue;
-    let line = clean(raw);
-    const next = head[i + 1] ? clean(head[i + 1]) : "";
-    const previous = i > 0 ? clean(head[i - 1]) : "";
+    let line = cleaned(i);
+    const next = head[i + 1] ? cleaned(i + 1) : "";
+    const previous = i > 0 ? cleaned(i - 1) : "";
     if (!TITLE_RE.test(line)) {
       // a title broken over two lines: "2024年上海市科委政府信息公开工作" + "年度报告"
       if (line.length < 40 && next.length < 40 && TITLE_RE.test(line + next) && !TITLE_RE.test(next)) line = line + next;
@@ -142,6 +167,8 @@ function findYear(title: string | null, lines: string[], sections: Sections): nu
 
 function findPublishedAt(head: string[], lines: string[]): string | null {
   for (const line of head) {
+    // every label of DATE_LABEL_RE ends in 日期 but 发布时间: other lines skip the regex
+    if (!line.includes("日期") && !line.includes("发布时间")) continue;
     const m = DATE_LABEL_RE.exec(line);
     if (m) return isoDate(m[1], m[2], m[3]);
   }

@@ -98,6 +98,8 @@ export function splitProblems(part: string[] | null): { problems: string | null;
 // "累计主动公开政府信息10条", "主动公开了全年总信息共计212条", "主动公开各类政府信息273条",
 // "共公布政府信息2599条", "主动发布各类政府信息2428条", "主动公开各类政府信息5500余条",
 // "当年发布政府信息 393 件"
+/** a word every one of PROACTIVE_RES needs */
+const PROACTIVE_WORD_RE = /公开|公布|发布/;
 const PROACTIVE_RES = [
   /主动(?:公开|发布)[^。;；\d]{0,24}?(?:共计|总计|合计|累计|共)?\s*(\d[\d,]*)\s*余?\s*条/,
   /(?:共|累计|全年|总计|当年|本年度?)(?:主动)?(?:公开|公布|发布)[^。;；\d]{0,16}?(\d[\d,]*)\s*余?\s*条/,
@@ -115,10 +117,19 @@ function findProactiveTotal(lines: string[], sections: Sections): StatedFigure |
   ranges.push([0, sections.preambleEnd]);
   for (const [from, to] of ranges)
     for (let i = from; i < to; i++) {
-      const found = earliestMatch(lines[i], PROACTIVE_RES);
+      const found = PROACTIVE_WORD_RE.test(lines[i]) ? earliestMatch(lines[i], PROACTIVE_RES) : null;
       if (found) return { ...found, line: i + 1 };
     }
   return null;
+}
+
+/** Global copies of regexes (made once), for iterating over matches. */
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+function globalCopy(re: RegExp): RegExp {
+  let copy = GLOBAL_COPIES.get(re);
+  if (!copy) GLOBAL_COPIES.set(re, (copy = new RegExp(re.source, "g")));
+  copy.lastIndex = 0;
+  return copy;
 }
 
 /** The first statement in a line matched by any of `res`, skipping "其中…" breakdowns. */
@@ -127,7 +138,7 @@ function earliestMatch(line: string, res: RegExp[]): { value: number; sentence: 
   for (const sentence of line.match(SENTENCE_RE) ?? []) {
     let best: RegExpExecArray | null = null;
     for (const re of res) {
-      const global = new RegExp(re.source, "g");
+      const global = globalCopy(re);
       for (let m = global.exec(sentence); m; m = global.exec(sentence)) {
         if (/其中[^。;；]{0,6}$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
         if (!best || m.index < best.index) best = m;
@@ -145,6 +156,8 @@ const NEW_RECEIVED_RES = [
   /(?:共|累计)?(?:新收|收到|受理)[^。;；\d]{0,6}?(\d[\d,]*)\s*(?:件|个|宗|份)[^。;；]{0,12}?申请/,
 ];
 const NO_APPLICATIONS_RE = /(?:未|没有)(?:收到|受理)[^。;；\d]{0,16}?申请/;
+/** a word every one of the regexes above needs: lines without one (most) are skipped at once */
+const RECEIVED_WORD_RE = /新收|收到|受理/;
 
 function findNewReceived(lines: string[], sections: Sections): StatedFigure | null {
   const ranges: [number, number][] = [];
@@ -155,11 +168,13 @@ function findNewReceived(lines: string[], sections: Sections): StatedFigure | nu
   ranges.push([0, sections.preambleEnd]);
   for (const [from, to] of ranges)
     for (let i = from; i < to; i++) {
+      if (!RECEIVED_WORD_RE.test(lines[i])) continue;
       for (const re of NEW_RECEIVED_RES) {
         const found = matchInSentence(lines[i], re);
         if (found) return { ...found, line: i + 1 };
       }
-      const none = lines[i].match(SENTENCE_RE)?.find((s) => NO_APPLICATIONS_RE.test(s));
+      // (a sentence can only match where its line does: test the line first, it is much cheaper)
+      const none = NO_APPLICATIONS_RE.test(lines[i]) ? lines[i].match(SENTENCE_RE)?.find((s) => NO_APPLICATIONS_RE.test(s)) : undefined;
       if (none) return { value: 0, sentence: none.trim(), line: i + 1 };
     }
   return null;

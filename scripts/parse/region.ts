@@ -58,10 +58,20 @@ interface Index {
   g: Gazetteer;
   /** strong names: last char code → 1 if some name ends with it */
   endChar: Uint8Array;
-  /** strong names: (second-to-last << 16 | last) char codes → lengths (descending) of names ending so */
-  endLens: Map<number, Int8Array>;
-  /** weak names: first char code → lengths (descending) */
-  startLens: (Int8Array | undefined)[];
+  /** strong names: second-to-last char code → 1 if some name has it there (filters endLens lookups) */
+  endPrevChar: Uint8Array;
+  /**
+   * strong names by their last two characters ((second-to-last << 16 | last) char codes): whether a
+   * two-character name ends so, and the lengths (descending) of longer names ending so, by their
+   * third-to-last character ("街道" ends thousands of town names: the third character sorts them)
+   */
+  endLens: Map<number, { two: boolean; longer: Map<number, Int8Array> }>;
+  /** weak names: first char code → 1 if some name starts with it */
+  startChar: Uint8Array;
+  /** weak names: second char code → 1 if some name has it there (filters startPairLens lookups) */
+  startNextChar: Uint8Array;
+  /** weak names: (first << 16 | second) char codes → lengths (descending) of names starting so */
+  startPairLens: Map<number, Int8Array>;
 }
 
 let index: Index | null = null;
@@ -69,31 +79,46 @@ let index: Index | null = null;
 function getIndex(): Index {
   if (index) return index;
   const g = gazetteer();
-  const collect = (keys: Iterable<string>, at: (k: string) => number) => {
-    const sets: (Set<number> | undefined)[] = [];
-    for (const k of keys) {
-      const c = at(k);
-      (sets[c] ??= new Set()).add(k.length);
-    }
-    const out: (Int8Array | undefined)[] = new Array(65536);
-    sets.forEach((s, c) => {
-      if (s) out[c] = Int8Array.from([...s].sort((a, b) => b - a));
-    });
-    return out;
-  };
   const endChar = new Uint8Array(65536);
-  const ends = new Map<number, Set<number>>();
+  const endPrevChar = new Uint8Array(65536);
+  const ends = new Map<number, { two: boolean; longer: Map<number, Set<number>> }>();
   for (const k of g.strong.keys()) {
     const last = k.charCodeAt(k.length - 1);
     endChar[last] = 1;
+    endPrevChar[k.charCodeAt(k.length - 2)] = 1;
     const key = (k.charCodeAt(k.length - 2) << 16) | last;
-    let set = ends.get(key);
-    if (!set) ends.set(key, (set = new Set()));
+    let entry = ends.get(key);
+    if (!entry) ends.set(key, (entry = { two: false, longer: new Map() }));
+    if (k.length === 2) entry.two = true;
+    else {
+      const third = k.charCodeAt(k.length - 3);
+      let set = entry.longer.get(third);
+      if (!set) entry.longer.set(third, (set = new Set()));
+      set.add(k.length);
+    }
+  }
+  const endLens: Index["endLens"] = new Map();
+  for (const [key, { two, longer }] of ends) {
+    const byThird = new Map<number, Int8Array>();
+    for (const [third, set] of longer) byThird.set(third, Int8Array.from([...set].sort((a, b) => b - a)));
+    endLens.set(key, { two, longer: byThird });
+  }
+  const starts = new Map<number, Set<number>>();
+  for (const k of g.weak.keys()) {
+    const key = (k.charCodeAt(0) << 16) | k.charCodeAt(1); // weak names have 2 characters or more
+    let set = starts.get(key);
+    if (!set) starts.set(key, (set = new Set()));
     set.add(k.length);
   }
-  const endLens = new Map<number, Int8Array>();
-  for (const [key, set] of ends) endLens.set(key, Int8Array.from([...set].sort((a, b) => b - a)));
-  index = { g, endChar, endLens, startLens: collect(g.weak.keys(), (k) => k.charCodeAt(0)) };
+  const startPairLens = new Map<number, Int8Array>();
+  for (const [key, set] of starts) startPairLens.set(key, Int8Array.from([...set].sort((a, b) => b - a)));
+  const startChar = new Uint8Array(65536);
+  const startNextChar = new Uint8Array(65536);
+  for (const k of g.weak.keys()) {
+    startChar[k.charCodeAt(0)] = 1;
+    startNextChar[k.charCodeAt(1)] = 1;
+  }
+  index = { g, endChar, endPrevChar, endLens, startChar, startNextChar, startPairLens };
   return index;
 }
 
@@ -127,31 +152,42 @@ const GENERIC_NAMES = /^(?:[老新旧主]城区|城[东南西北中]区|市中�
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 10 || c === 13 || c === 0xa0;
 
+const LETTER_RE = /[\p{L}\p{N}]/u;
+
 /** Hits in one string, overlaps removed (leftmost, then longest, strong before weak). */
 function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] {
-  const { g, endChar, endLens, startLens } = ix;
+  const { g, endChar, endPrevChar, endLens, startChar, startNextChar, startPairLens } = ix;
   const n = Math.min(text.length, maxChars);
   const hits: Mention[] = [];
   // strong names may end a little past the cap if they start before it
   const endLimit = Math.min(text.length, n + 16);
   for (let i = 0; i < endLimit; i++) {
     const c = text.charCodeAt(i);
-    const el = endChar[c] === 1 && i > 0 ? endLens.get((text.charCodeAt(i - 1) << 16) | c) : undefined;
-    if (el !== undefined) {
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    const ends = endChar[c] === 1 && endPrevChar[prev] === 1 && i > 0 ? endLens.get((prev << 16) | c) : undefined;
+    if (ends !== undefined) {
       const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (!((c === 0x5e02 && after === 0x573a) || (c === 0x533a && after === 0x57df))) {
         // not 市场, 区域
-        for (let k = 0; k < el.length; k++) {
-          const s = i + 1 - el[k];
-          if (s < 0 || s >= n) continue;
-          const key = text.slice(s, i + 1);
+        const el = i > 1 ? ends.longer.get(text.charCodeAt(i - 2)) : undefined;
+        if (el !== undefined)
+          for (let k = 0; k < el.length; k++) {
+            const s = i + 1 - el[k];
+            if (s < 0 || s >= n) continue;
+            const key = text.slice(s, i + 1);
+            const ids = g.strong.get(key);
+            if (ids) hits.push(mention(ci, s, i + 1, key, ids, false));
+          }
+        if (ends.two && i - 1 < n) {
+          const key = text.slice(i - 1, i + 1);
           const ids = g.strong.get(key);
-          if (ids) hits.push(mention(ci, s, i + 1, key, ids, false));
+          if (ids) hits.push(mention(ci, i - 1, i + 1, key, ids, false));
         }
       }
     }
-    if (i < n) {
-      const sl = startLens[c];
+    if (i < n && startChar[c] === 1 && i + 1 < text.length && startNextChar[text.charCodeAt(i + 1)] === 1) {
+      // only the lengths of names starting with these two characters
+      const sl = startPairLens.get((c << 16) | text.charCodeAt(i + 1));
       if (sl !== undefined) {
         for (let k = 0; k < sl.length; k++) {
           const e = i + sl[k];
@@ -174,7 +210,7 @@ function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] 
   }
   // leading position: start of the string after blanks and punctuation
   let lead = 0;
-  while (lead < text.length && !/[\p{L}\p{N}]/u.test(text[lead])) lead++;
+  while (lead < text.length && !LETTER_RE.test(text[lead])) lead++;
   for (const m of out) {
     if (!m.weak && m.start !== lead && (m.text.length === 2 || GENERIC_NAMES.test(m.text))) m.short2 = true;
   }
@@ -314,6 +350,23 @@ function mentionPath(g: Gazetteer, m: Mention): number[] {
 
 const EMPTY: RegionPlacement = { region: [], code: null, evidence: null };
 
+/** characters scanned per candidate unless options.maxChars says otherwise */
+const DEFAULT_MAX_CHARS = 500;
+
+/**
+ * Characters past `maxChars` that scan() may look at: strong names ending up to 16 characters
+ * past the cap, the character after them (市场, 区域), weak names (≤ 4 characters) starting before it.
+ */
+export const SCAN_SLACK = 32;
+
+/** The part of a candidate scan() reads: placing on it gives the same result as on the whole. */
+function scanWindow(text: string, maxChars: number): string {
+  return text.length > maxChars + SCAN_SLACK ? text.slice(0, maxChars + SCAN_SLACK) : text;
+}
+
+/** Characters of a candidate placeRegion reads with the default options (see scanWindow). */
+export const PLACE_WINDOW = DEFAULT_MAX_CHARS + SCAN_SLACK;
+
 /**
  * Place a report. `candidates`: strings in decreasing reliability (title, publisher/发布机构, page
  * chrome lines, first sentences, signature, whole text); null/empty entries are skipped.
@@ -321,14 +374,24 @@ const EMPTY: RegionPlacement = { region: [], code: null, evidence: null };
 export function placeRegion(candidates: (string | null | undefined)[], options: PlaceOptions = {}): RegionPlacement {
   const ix = getIndex();
   const g = ix.g;
-  const maxChars = options.maxChars ?? 500;
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const all: Mention[] = [];
   const texts: string[] = [];
+  // candidates often repeat (the title is a head line; the first lines open the whole text): a
+  // window scanned once is reused within this call
+  const scanned = new Map<string, Mention[]>();
   candidates.forEach((c, ci) => {
     texts[ci] = c ?? "";
     if (!c) return;
-    const ms = scan(ix, c, ci, maxChars);
-    linkAdjacent(g, c, ms);
+    const text = scanWindow(c, maxChars);
+    texts[ci] = text;
+    let ms = scanned.get(text);
+    if (ms) ms = ms.map((m) => ({ ...m, ci, ids: m.ids.slice() }));
+    else {
+      ms = scan(ix, text, ci, maxChars);
+      scanned.set(text, ms.map((m) => ({ ...m, ids: m.ids.slice() })));
+    }
+    linkAdjacent(g, text, ms);
     all.push(...ms);
   });
   if (all.length === 0) return EMPTY;

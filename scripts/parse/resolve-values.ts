@@ -21,13 +21,21 @@ export interface Resolved {
 }
 
 export function resolveValues(found: Cell[], expected: number, constraint?: Constraint): Resolved {
-  let cells = found;
   // blank cells at the edges of a row are layout padding when there are too many cells
-  while (cells.length > expected && cells[cells.length - 1].kind === "empty") cells = cells.slice(0, -1);
-  while (cells.length > expected && cells[0].kind === "empty") cells = cells.slice(1);
+  let from = 0;
+  let to = found.length;
+  while (to - from > expected && found[to - 1].kind === "empty") to--;
+  while (to - from > expected && found[from].kind === "empty") from++;
+  const cells = from === 0 && to === found.length ? found : found.slice(from, to);
 
   if (cells.length === expected) {
-    return { values: cells.map((c) => c.value), cells: cells.map((c) => (c.value === null ? null : c)) };
+    const values: (number | null)[] = new Array(expected);
+    const sources: (Cell | null)[] = new Array(expected);
+    for (let i = 0; i < expected; i++) {
+      values[i] = cells[i].value;
+      sources[i] = cells[i].value === null ? null : cells[i];
+    }
+    return { values, cells: sources };
   }
   if (cells.every((c) => c.kind === "empty")) {
     return { values: new Array(expected).fill(null), cells: new Array(expected).fill(null) };

@@ -8,6 +8,8 @@
  * was already passed is ignored.
  */
 import { SECTION_HEADINGS, type SectionKey } from "./labels.ts";
+import { isSpaceCode, skipSpaces, withoutSpaces } from "./chars.ts";
+import { WordIndex } from "./word-index.ts";
 
 export interface Section {
   key: SectionKey;
@@ -28,7 +30,8 @@ export interface Sections {
 }
 
 const ORDER: SectionKey[] = ["overview", "proactive", "applications", "review", "problems", "other"];
-const ORDINAL_RE = /^\s*(?:([一二三四五六])\s*[、.．,，]|([1-6])\s*[、.．]|第([一二三四五六])部分\s*[、:：]?)\s*/;
+// readOrdinal below reads what this regex matches at the start of a line:
+//   /^\s*(?:([一二三四五六])\s*[、.．,，]|([1-6])\s*[、.．]|第([一二三四五六])部分\s*[、:：]?)\s*/
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 
 /** Headings sorted longest-first per section, so the full title is cut off, not a prefix. */
@@ -37,34 +40,71 @@ const HEADING_VARIANTS = ORDER.map((key) => ({
   variants: [...SECTION_HEADINGS[key]].sort((a, b) => b.length - a.length),
 }));
 
-export function matchHeading(line: string): { key: SectionKey; ordinal: number; rest: string } | null {
-  const m = ORDINAL_RE.exec(line);
-  if (!m) return null;
-  const ordinal = m[1] ? CN_NUM[m[1]] : m[2] ? Number(m[2]) : CN_NUM[m[3]];
-  // titles may be prefixed ("政府信息公开工作存在的主要问题…", "因政府信息公开申请行政复议…")
-  const after = line.slice(m[0].length).replace(/^[《“"]?/, "");
-  const head = after.slice(0, 40).replace(/\s+/g, "");
-  for (const { key, variants } of HEADING_VARIANTS) {
-    for (const variant of variants) {
-      const at = head.indexOf(variant);
-      if (at === -1 || at > 14) continue;
-      const rest = cutAfter(after, variant).replace(/^[\s。.:：,，;；)）]+/, "");
-      return { key, ordinal, rest };
-    }
+/** The same variants, looked up by first character; ranks follow HEADING_VARIANTS order. */
+const HEADINGS = new WordIndex<SectionKey>(HEADING_VARIANTS.flatMap(({ key, variants }) => variants.map((v) => [v, key] as const)));
+
+/** How far into the title a heading may start (after a prefix such as 政府信息公开工作). */
+const MAX_HEADING_OFFSET = 14;
+
+const CN_ORDINAL_CODES = new Map(Object.entries(CN_NUM).map(([ch, n]) => [ch.charCodeAt(0), n]));
+const isOrdinalEnd = (c: number) => c === 0x3001 || c === 0x2e || c === 0xff0e; // 、 . ．
+
+/**
+ * The ordinal a line starts with (the regex above, read by hand: it runs on every line, and the
+ * regex with its match array cost more than the rest of the stage) and where the text after it
+ * starts, or null.
+ */
+function readOrdinal(line: string): { ordinal: number; end: number } | null {
+  const i = skipSpaces(line);
+  const c = line.charCodeAt(i);
+  let ordinal: number | undefined;
+  let end: number;
+  if (c === 0x7b2c) {
+    // 第X部分, then an optional 、 : ：
+    ordinal = CN_ORDINAL_CODES.get(line.charCodeAt(i + 1));
+    if (ordinal === undefined || !line.startsWith("部分", i + 2)) return null;
+    end = skipSpaces(line, i + 4);
+    const p = line.charCodeAt(end);
+    if (p === 0x3001 || p === 0x3a || p === 0xff1a) end++;
+  } else {
+    // 一…六 then 、 . ． , ，  — or 1…6 then 、 . ．
+    ordinal = c >= 0x31 && c <= 0x36 ? c - 0x30 : CN_ORDINAL_CODES.get(c);
+    if (ordinal === undefined) return null;
+    end = skipSpaces(line, i + 1);
+    const p = line.charCodeAt(end);
+    if (!(isOrdinalEnd(p) || (c > 0x36 && (p === 0x2c || p === 0xff0c)))) return null;
+    end++;
   }
-  return null;
+  return { ordinal, end: skipSpaces(line, end) };
+}
+
+export function matchHeading(line: string): { key: SectionKey; ordinal: number; rest: string } | null {
+  const m = readOrdinal(line);
+  if (!m) return null;
+  const ordinal = m.ordinal;
+  // titles may be prefixed ("政府信息公开工作存在的主要问题…", "因政府信息公开申请行政复议…")
+  let after = line.slice(m.end);
+  const open = after.charCodeAt(0);
+  if (open === 0x300a || open === 0x201c || open === 0x22) after = after.slice(1); // 《 “ "
+  const head = withoutSpaces(after.slice(0, 40));
+  // the first variant (HEADING_VARIANTS order) that occurs at offset ≤ MAX_HEADING_OFFSET of head
+  const found = HEADINGS.first(head, MAX_HEADING_OFFSET);
+  if (!found) return null;
+  const rest = cutAfter(after, found.word).replace(/^[\s。.:：,，;；)）]+/, "");
+  return { key: found.value, ordinal, rest };
 }
 
 /** The text of `s` after the first occurrence of `word`, allowing spaces inside `s`. */
 function cutAfter(s: string, word: string): string {
   let j = 0;
   for (let i = 0; i < s.length; i++) {
-    if (/\s/.test(s[i])) continue;
-    if (s[i] === word[j]) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c)) continue;
+    if (c === word.charCodeAt(j)) {
       j++;
       if (j === word.length) return s.slice(i + 1);
     } else if (j > 0) {
-      j = s[i] === word[0] ? 1 : 0;
+      j = c === word.charCodeAt(0) ? 1 : 0;
     }
   }
   return "";

@@ -32,6 +32,8 @@ import {
   isLabelLike,
 } from "./labels.ts";
 import { resolveValues, rowTotalConstraint, table4Constraint, type Resolved } from "./resolve-values.ts";
+import { TABLE2_PATHS, TABLE3_PATHS, TABLE4_PATHS } from "./paths.ts";
+import { WordIndex } from "./word-index.ts";
 
 export interface TableRegions {
   table2: Cell[];
@@ -51,7 +53,7 @@ export interface RecognizedTables {
 }
 
 export function recognizeTables(regions: TableRegions): RecognizedTables {
-  const template = detectTemplate([...regions.table2, ...regions.table3]);
+  const template = detectTemplate(regions.table2, regions.table3);
   const out: RecognizedTables = {
     template,
     table2: {},
@@ -71,18 +73,22 @@ export function recognizeTables(regions: TableRegions): RecognizedTables {
 
 /* ------------------------------------------------------------------ form */
 
-export function detectTemplate(cells: Cell[]): Template {
+export function detectTemplate(...regions: Cell[][]): Template {
   let score2019 = 0;
   let score2021 = 0;
-  for (const cell of cells) {
-    if (cell.kind !== "text" || !cell.key) continue;
-    const key = cell.key;
-    if (TEMPLATE_MARKERS["2019"].some((m) => key.includes(m))) score2019++;
-    if (TEMPLATE_MARKERS["2021"].some((m) => key.includes(m))) score2021++;
-  }
+  for (const cells of regions)
+    for (const cell of cells) {
+      if (cell.kind !== "text" || !cell.key) continue;
+      const key = cell.key;
+      if (MARKERS_2019.any(key)) score2019++;
+      if (MARKERS_2021.any(key)) score2021++;
+    }
   if (score2019 === 0 && score2021 === 0) return "unknown";
   return score2021 > score2019 ? "2021" : "2019";
 }
+
+const MARKERS_2019 = new WordIndex(TEMPLATE_MARKERS["2019"].map((m) => [m, true] as const));
+const MARKERS_2021 = new WordIndex(TEMPLATE_MARKERS["2021"].map((m) => [m, true] as const));
 
 /* ------------------------------------------------------------------ rows */
 
@@ -132,7 +138,9 @@ const TABLE2_LOOKUP = new Map<string, Table2Item>(
 );
 
 function readTable2(cells: Cell[], template: Template, out: RecognizedTables): void {
-  const form = TABLE2_COLUMNS[template === "2021" ? "2021" : "2019"] as Record<string, readonly string[]>;
+  const formName = template === "2021" ? "2021" : "2019";
+  const form = TABLE2_COLUMNS[formName] as Record<string, readonly string[]>;
+  const paths = TABLE2_PATHS[formName];
   walkRows<Table2Item>(
     cells,
     (key) => {
@@ -149,10 +157,11 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
       const item: Record<string, Count> = {};
-      columns.forEach((col, i) => {
-        item[col] = r.values[i];
-        out.cellLines[`table2.${row.key}.${col}`] = r.cells[i]?.line ?? row.label.line;
-      });
+      const rowPaths = paths[row.key];
+      for (let i = 0; i < columns.length; i++) {
+        item[columns[i]] = r.values[i];
+        out.cellLines[rowPaths[i]] = r.cells[i]?.line ?? row.label.line;
+      }
       out.table2[row.key] = item;
       out.found.table2 = true;
     },
@@ -167,11 +176,20 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
 
 /* ------------------------------------------------------------------ table 3 */
 
+/**
+ * TABLE3_ROW_LABELS as a WordIndex, ranked in row order. A variant containing another variant of
+ * its row is left out (whatever contains it contains the shorter one too), so the first word found
+ * names the same row as trying the rows in order.
+ */
+const TABLE3_WORDS = new WordIndex<Table3Row>(
+  TABLE3_ROW_LABELS.flatMap(([row, variants]) =>
+    variants.filter((variant) => !variants.some((v) => v !== variant && variant.includes(v))).map((v) => [v, row] as const),
+  ),
+);
+
 export function matchTable3Label(key: string, seen: Set<Table3Row>, template: Template): Table3Row | "group" | null {
-  for (const [row, variants] of TABLE3_ROW_LABELS) {
-    if (!variants.some((v) => key.includes(v))) continue;
-    return row;
-  }
+  const row = TABLE3_WORDS.first(key);
+  if (row) return row.value;
   for (const ctx of TABLE3_CONTEXT_LABELS)
     if (key === ctx.key && ctx.after.some((r) => seen.has(r))) return ctx.row;
   if (TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4))) return "group";
@@ -199,10 +217,11 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
       const cellsOut = {} as Record<(typeof TABLE3_COLUMNS)[number], Count>;
-      TABLE3_COLUMNS.forEach((col, i) => {
-        cellsOut[col] = r.values[i];
-        out.cellLines[`table3.${row.key}.${col}`] = r.cells[i]?.line ?? row.label.line;
-      });
+      const rowPaths = TABLE3_PATHS[row.key];
+      for (let i = 0; i < TABLE3_COLUMNS.length; i++) {
+        cellsOut[TABLE3_COLUMNS[i]] = r.values[i];
+        out.cellLines[rowPaths[i]] = r.cells[i]?.line ?? row.label.line;
+      }
       out.table3[row.key] = cellsOut;
       out.found.table3 = true;
     },
@@ -278,12 +297,13 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
     });
   const warning = misfitWarning({ ...first, text: "行政复议、行政诉讼", key: "" }, r);
   if (warning) out.warnings.push(warning);
-  TABLE4_GROUPS.forEach((group, g) =>
+  TABLE4_GROUPS.forEach((group, g) => {
+    const groupPaths = TABLE4_PATHS[group];
     OUTCOME_KEYS.forEach((key, k) => {
       const i = g * 5 + k;
       out.table4[group][key] = r.values[i];
-      out.cellLines[`table4.${group}.${key}`] = r.cells[i]?.line ?? first.line;
-    }),
-  );
+      out.cellLines[groupPaths[k]] = r.cells[i]?.line ?? first.line;
+    });
+  });
   out.found.table4 = true;
 }

@@ -50,8 +50,13 @@ function has(re: RegExp, text: string): boolean {
 /** Theme ids found in one sentence, in taxonomy order. */
 export function themesOfSentence(sentence: string, taxonomy: Taxonomy = defaultTaxonomy()): string[] {
   prepare(taxonomy);
-  const parts = clauses(sentence).map((c) => ({ ...c, negated: negated(c.text, taxonomy) }));
-  if (parts.length === 0 || parts.every((p) => p.negated)) return [];
+  const parts = clauses(sentence) as { text: string; start: number; negated: boolean }[];
+  let anyOpen = false;
+  for (const p of parts) {
+    p.negated = negated(p.text, taxonomy);
+    if (!p.negated) anyOpen = true;
+  }
+  if (!anyOpen) return []; // no clause, or every clause negated
   const clauseAt = (offset: number) => {
     let found = parts[0];
     for (const p of parts) if (p.start <= offset) found = p;

@@ -10,12 +10,17 @@
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const CJK_OR_PUNCT = `${CJK}\\u3000-\\u303f\\uff00-\\uffef“”‘’`;
 
+/** characters some step of normalizeText changes or removes: text without them is returned as is */
+const TIDY_CHARS_RE = /[\r\u00a0\u3000\t\f\v ]/;
+const CJK_GAP_RE = new RegExp(`([${CJK_OR_PUNCT}]) +(?=[${CJK_OR_PUNCT}])`, "g");
+
 /** Tidy whitespace: NBSP/ideographic spaces → space, no spaces between Chinese characters. */
 export function normalizeText(text: string): string {
+  if (!TIDY_CHARS_RE.test(text)) return text;
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u3000\t\f\v]/g, " ")
-    .replace(new RegExp(`([${CJK_OR_PUNCT}]) +(?=[${CJK_OR_PUNCT}])`, "g"), "$1")
+    .replace(CJK_GAP_RE, "$1")
     .replace(/ {2,}/g, " ");
 }
 
@@ -54,6 +59,8 @@ const INLINE_IMPROVEMENT_RE = /[，,]\s*(?:下一步|今后)/;
 const TERMINAL = "。！？!?；;";
 const CLOSERS = "”’」』）)\"'";
 
+const PARAGRAPH_END_RE = new RegExp(`[${TERMINAL}：:][${CLOSERS}]*$`);
+
 /** Join lines wrapped mid-sentence (PDF, markdown) and keep real paragraph breaks. */
 function paragraphs(text: string): string[] {
   const out: string[] = [];
@@ -63,7 +70,7 @@ function paragraphs(text: string): string[] {
     if (!line) continue;
     const heading = HEADING_RE.test(line) || IMPROVEMENT_START_RE.test(line) && line.length <= 16;
     const last = out.length ? out[out.length - 1] : "";
-    const ended = last === "" || new RegExp(`[${TERMINAL}：:][${CLOSERS}]*$`).test(last);
+    const ended = last === "" || PARAGRAPH_END_RE.test(last);
     if (out.length === 0 || ended || prevHeading || heading || ENUM_START_RE.test(line)) out.push(line);
     else out[out.length - 1] = last + (/[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line) ? " " : "") + line;
     prevHeading = heading;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { bars } from "../../src/components/charts/bars";
 import { dotStrip, medianByYear } from "../../src/components/charts/dotStrip";
 import { groupedBars } from "../../src/components/charts/groupedBars";
-import { lineChart } from "../../src/components/charts/lines";
+import { lineChart, seriesPanels } from "../../src/components/charts/lines";
 
 const stripIds = (svg: string) =>
   svg
@@ -104,5 +104,25 @@ describe("lineChart", () => {
   });
   it("all-null series → null", () => {
     expect(lineChart([{ year: 2020, value: null }])).toBeNull();
+  });
+});
+
+describe("seriesPanels", () => {
+  const series = [
+    { name: "主动公开信息条数", points: [{ year: 2019, value: 12, href: "/r/2019/#L5" }, { year: 2020, value: 10 }, { year: 2021, value: 48 }] },
+    { name: "本年新收申请", points: [{ year: 2019, value: 19 }, { year: 2020, value: null }, { year: 2021, value: 27 }] },
+    { name: "行政复议与行政诉讼", points: [{ year: 2019, value: null }, { year: 2020, value: null }, { year: 2021, value: null }] },
+  ];
+  it("draws one panel per series with values, labelled points and year labels", () => {
+    const svg = seriesPanels(series, { years: [2019, 2020, 2021] })!;
+    expect(svg.match(/<circle/g)).toHaveLength(5);
+    expect(svg).toContain("<title>本年新收申请 2021 年：27</title>");
+    expect(svg).toContain("主动公开信息条数");
+    expect(svg).not.toContain("行政复议与行政诉讼"); // no values: no empty panel
+    expect(svg).toContain('href="/r/2019/#L5"');
+    expect(stripIds(svg)).toMatchSnapshot();
+  });
+  it("returns null when no series has a value", () => {
+    expect(seriesPanels([series[2]])).toBeNull();
   });
 });

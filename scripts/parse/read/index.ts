@@ -9,10 +9,12 @@ import { looksRunTogetherLine, unglueRunTogether } from "./run-together.ts";
 
 type Reader = (bytes: Uint8Array) => Promise<SourceText>;
 
+const loadText = async (): Promise<Reader> => readText;
+
 /** Extension → reader. Markup readers are loaded on first use (they pull in big libraries). */
 const READERS: Record<string, () => Promise<Reader>> = {
-  ".txt": async () => readText,
-  ".text": async () => readText,
+  ".txt": loadText,
+  ".text": loadText,
   ".html": async () => (await import("./html.ts")).readHtml,
   ".htm": async () => (await import("./html.ts")).readHtml,
   ".pdf": async () => (await import("./pdf.ts")).readPdf,
@@ -25,6 +27,8 @@ export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 export async function readSource(bytes: Uint8Array, path: string): Promise<SourceText> {
   const load = READERS[extname(path).toLowerCase()];
   if (!load) throw new UnreadableError(`不支持的文件类型（unsupported file type）“${extname(path) || "无扩展名"}”`);
+  // text is decoded from the bytes as they are (no copy: this is the hot path)
+  if (load === loadText) return readText(bytes);
   // some readers (pdf.js) refuse Node Buffers: hand them a plain Uint8Array
   const plain = Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice() : bytes;
   return (await load())(plain);

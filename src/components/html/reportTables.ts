@@ -25,10 +25,9 @@ export function cellHtml(
 ): string {
   const blank = value == null;
   const text = num(value);
-  const dv = blank ? "" : String(value);
   const inner = line
-    ? `<a class="cell${blank ? " blank" : ""}" href="#L${line}" data-path="${path}" data-value="${dv}" title="原文第 ${line} 行">${text}</a>`
-    : `<span class="${blank ? "blank" : ""}" data-path="${path}" data-value="${dv}">${text}</span>`;
+    ? `<a class="cell${blank ? " blank" : ""}" href="#L${line}" data-path="${path}">${text}</a>`
+    : `<span class="${blank ? "blank" : ""}" data-path="${path}">${text}</span>`;
   if (!fail) return `<td class="n">${inner}</td>`;
   const why = esc(fail.checks.map((c) => c.detail).join("\n"));
   const computed = fail.computed !== undefined ? `<span class="computed">应为 ${esc(num(fail.computed))}</span>` : "";

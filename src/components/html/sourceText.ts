@@ -9,7 +9,7 @@ export function sourceTextHtml(lines: string[] | null): Html {
   let s = '<div class="source" data-pagefind-ignore><ol>';
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;
-    s += `<li id="L${n}"><a class="ln" href="#L${n}">${n}</a><span class="tx">${esc(lines[i])}</span></li>`;
+    s += `<li id="L${n}"><a href="#L${n}">${n}</a><span>${esc(lines[i])}</span></li>`;
   }
   return new Html(s + "</ol></div>");
 }
