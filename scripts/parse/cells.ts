@@ -161,14 +161,21 @@ function trimmedCell(line: string, from: number, to: number, lineNo: number, col
 
 /** The layout most table lines in [from, to) follow, for `source.layout`. */
 export function dominantLayout(lineLayouts: (LineLayout | null)[], ranges: [number, number][]): LineLayout | "none" {
-  const counts = new Map<LineLayout, number>();
+  // counts in order of first appearance (a tie goes to the layout seen first)
+  const layouts: LineLayout[] = [];
+  const counts: number[] = [];
   for (const [from, to] of ranges)
     for (let i = from; i < to; i++) {
       const layout = lineLayouts[i];
-      if (layout) counts.set(layout, (counts.get(layout) ?? 0) + 1);
+      if (!layout) continue;
+      const k = layouts.indexOf(layout);
+      if (k === -1) {
+        layouts.push(layout);
+        counts.push(1);
+      } else counts[k]++;
     }
   let best: LineLayout | "none" = "none";
   let bestCount = 0;
-  for (const [layout, count] of counts) if (count > bestCount) [best, bestCount] = [layout, count];
+  for (let k = 0; k < layouts.length; k++) if (counts[k] > bestCount) [best, bestCount] = [layouts[k], counts[k]];
   return best;
 }
