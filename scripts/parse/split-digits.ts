@@ -40,6 +40,7 @@
  * Table 2: `splitDigits(run, columnsOfItem)` (no arithmetic: a 3-column item is usually
  * ambiguous, and then null with a warning).
  */
+import { TABLE3_ROWS_BY_TEMPLATE } from "../../src/schema.ts";
 
 /** A full reading of a row (no nulls) → does it satisfy the row's arithmetic? */
 export type RowConstraint = (values: number[]) => boolean;
@@ -442,30 +443,10 @@ function propagate(domains: number[][][], alive: number[][], rules: CompiledRule
 
 /* ------------------------------------------------------------------ the forms' tables */
 
-/** Outcome rows (三（一）…（六）) per form, in form order. */
-const OUTCOMES_COMMON = [
-  "granted",
-  "partiallyGranted",
-  "denied.stateSecret",
-  "denied.lawProhibited",
-  "denied.securityStability",
-  "denied.thirdPartyRights",
-  "denied.internalAffairs",
-  "denied.processInfo",
-  "denied.enforcementFile",
-  "denied.queryMatter",
-  "unavailable.notHeld",
-  "unavailable.needsCreation",
-  "unavailable.unclear",
-  "notProcessed.complaint",
-  "notProcessed.duplicate",
-  "notProcessed.publication",
-  "notProcessed.excessive",
-  "notProcessed.confirmation",
-];
+/** Outcome rows (三（一）…（六）) per form, in form order: the schema's rows between 二 and （七）. */
 export const TABLE3_OUTCOMES: Record<"2019" | "2021", string[]> = {
-  "2019": [...OUTCOMES_COMMON, "other"],
-  "2021": [...OUTCOMES_COMMON, "other.overdueCorrection", "other.overdueFee", "other.other"],
+  "2019": TABLE3_ROWS_BY_TEMPLATE["2019"].slice(2, -2),
+  "2021": TABLE3_ROWS_BY_TEMPLATE["2021"].slice(2, -2),
 };
 
 /** The form's arithmetic across table-3 rows, per applicant column. */

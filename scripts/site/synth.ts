@@ -20,16 +20,7 @@ import {
 } from "../../src/schema";
 import { TABLE2_LAYOUT, TABLE2_ITEM_LABEL, TABLE3_ROW_CELLS, table2ColumnLabel } from "../../src/lib/labels";
 
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../bench/corpus.ts";
 
 export interface AgencySpec {
   id: string;
