@@ -290,7 +290,8 @@ export function site(): SiteIndex {
 export function sourceLines(id: string): string[] | null {
   const file = path.join(generatedDir(), "text", `${id}.txt`);
   if (!existsSync(file)) return null;
-  const text = readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
+  let text = readFileSync(file, "utf8");
+  if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
   const lines = text.split("\n");
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
   return lines;

@@ -3,7 +3,7 @@
  * `astro build` under a sub-path base and `pagefind`, exactly as the deploy workflow does.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,9 +41,17 @@ export function parseInto(parseDir: string): string {
 }
 
 export function buildSite(opts: { generatedDir: string; parseDir: string; base: string }): BuiltSite {
-  const dist = mkdtempSync(path.join(os.tmpdir(), "site-dist-"));
+  // inside the project: for an outDir elsewhere, Astro puts its server bundle in <root>/.astro/,
+  // which concurrent builds in the same checkout would overwrite
+  mkdirSync(path.join(ROOT, "test-output"), { recursive: true });
+  const dist = mkdtempSync(path.join(ROOT, "test-output", "site-build-"));
   const env = { GENERATED_DIR: opts.generatedDir, PARSE_DIR: opts.parseDir, SITE_BASE: opts.base };
   run(bin("astro"), ["build", "--outDir", dist], env, "astro build");
   run(bin("pagefind"), ["--site", dist, "--silent"], env, "pagefind");
   return { dist, generatedDir: opts.generatedDir, base: opts.base };
+}
+
+/** Remove a build made by buildSite. */
+export function removeBuild(site: BuiltSite | undefined): void {
+  if (site && site.dist.includes(`${path.sep}test-output${path.sep}site-build-`)) rmSync(site.dist, { recursive: true, force: true });
 }

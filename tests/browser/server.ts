@@ -26,7 +26,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, base = "/"): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = "/"): Promise<StaticServer> {
+  const root = path.resolve(dir);
   const prefix = base.endsWith("/") ? base : base + "/";
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -37,7 +38,7 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticServe
     }
     p = p.slice(prefix.length);
     let file = path.join(root, p);
-    if (!file.startsWith(path.resolve(root))) {
+    if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
       return;
     }

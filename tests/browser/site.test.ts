@@ -15,7 +15,7 @@ import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Corpus, type Report } from "../../src/schema";
-import { buildSite, parseInto, type BuiltSite } from "./build-site";
+import { buildSite, parseInto, removeBuild, type BuiltSite } from "./build-site";
 import { hasChromium, launch, CHROMIUM } from "./chromium";
 import { serveStatic, type StaticServer } from "./server";
 
@@ -97,6 +97,7 @@ suite("site built from the fixture corpus (base " + BASE + ")", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    removeBuild(site);
   });
 
   it("overview: headline figures equal the records, charts have tooltips and tables", async () => {
@@ -372,6 +373,7 @@ suite("site built from data/ through the real parser", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    removeBuild(site);
   });
 
   it("overview and every report page open without errors; figures equal the records", async () => {

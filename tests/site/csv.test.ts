@@ -102,3 +102,15 @@ describe("long CSV fast path", () => {
     expect(toLongCsv(all, true)).toBe(toLongCsv(all, false));
   });
 });
+
+describe("wide CSV fast path", () => {
+  it("writes exactly what papaparse writes", () => {
+    const odd = structuredClone(reports[0]);
+    odd.id = "x-2";
+    odd.title = '=cmd|"/c calc"!A1, 第二行\n"引号"';
+    odd.agency.name = " 前导空格";
+    odd.table2.fees = { amount: 12.345, change: -3 };
+    const all = [...reports, odd];
+    expect(toWideCsv(all, undefined, true)).toBe(toWideCsv(all, undefined, false));
+  });
+});

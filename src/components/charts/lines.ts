@@ -1,7 +1,7 @@
 /**
  * A yearly series as a line with labelled dots (agency history). Every point carries its value, so
  * the chart needs no y axis; years are printed under the points. (Plot's axis machinery costs
- * ~3 ms per chart, and agency pages number in the thousands.) Gaps (null years) break the line
+ * ~3 ms per chart, and agency pages number in the thousands.) Gaps (null years) break the line (Plot interrupts a line at null values)
  * rather than being drawn as 0. One point alone is a dot, never an empty axis.
  * Pure: (data, options) → SVG string.
  */
@@ -44,7 +44,7 @@ export function lineChart(points: LinePoint[], options: LineOptions = {}): strin
     y: { domain: [min, max > min ? max : min + 1] },
     marks: [
       Plot.ruleY([min], { stroke: "#a0aec0" }),
-      Plot.line(series, { x: "year", y: "value", stroke: COLORS.main, strokeWidth: 2, defined: (d: LinePoint) => d.value != null }),
+      Plot.line(series, { x: "year", y: "value", stroke: COLORS.main, strokeWidth: 2 }),
       Plot.dot(dots, { x: "year", y: "value", r: 4, fill: COLORS.main, title: "title", ...(dots.some((d) => d.href) ? { href: "href" } : {}) }),
       Plot.text(dots, { x: "year", y: "value", text: (d: LinePoint) => String(d.value), dy: -11, fontSize: 12, fontWeight: 600 }),
       Plot.text(years, { x: (y: number) => y, frameAnchor: "bottom", dy: 18, text: (y: number) => String(y), fill: "#4a5568" }),
@@ -98,7 +98,7 @@ export function seriesPanels(series: Series[], options: LineOptions & { panelHei
     fy: { domain: names, padding: 0.1 },
     marks: [
       Plot.ruleY([0], { stroke: "#cbd5e0" }),
-      Plot.line(rows, { x: "year", y: "y", fy: "s", stroke: COLORS.main, strokeWidth: 2, defined: (d: { y: number | null }) => d.y != null }),
+      Plot.line(rows, { x: "year", y: "y", fy: "s", stroke: COLORS.main, strokeWidth: 2 }),
       Plot.dot(known, { x: "year", y: "y", fy: "s", r: 4, fill: COLORS.main, title: "title", ...(known.some((d) => d.href) ? { href: "href" } : {}) }),
       Plot.text(known, { x: "year", y: "y", fy: "s", text: (d: { value: number }) => String(d.value), dy: -11, fontSize: 12, fontWeight: 600 }),
       Plot.text(names, { fy: (d: string) => d, frameAnchor: "top-left", text: (d: string) => d, dx: -16, dy: 2, fontSize: 12.5, fill: "#2d3748", fontWeight: 600 }),
