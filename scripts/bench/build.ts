@@ -17,7 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { Corpus, type Report } from "../../src/schema";
-import { addCrossYearChecks, synthesize, type AgencySpec } from "../site/synth";
+import { addCrossYearChecks } from "../corpus/cross-year.ts";
+import { synthesize, type AgencySpec } from "../site/synth";
 
 const ROOT = process.cwd();
 const args = process.argv.slice(2);

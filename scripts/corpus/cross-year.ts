@@ -4,6 +4,7 @@
  *  - t2.inForce (2021 form): 现行有效件数 = last year's 现行有效件数 + 本年制发 − 本年废止
  */
 import { TABLE3_COLUMNS, type Check, type Count, type Report } from "../../src/schema.ts";
+import { TABLE3_COLUMN_LABEL } from "../../src/lib/labels.ts";
 import { equation } from "../parse/checks.ts";
 
 export function addCrossYearChecks(reports: Report[]): void {
@@ -30,7 +31,7 @@ function carriedOverChecks(report: Report, previous: Report | undefined): Check[
     const now: Count = report.table3.carriedOver?.[col] ?? null;
     const before: Count = previous.table3.carriedForward?.[col] ?? null;
     const cells = [`table3.carriedOver.${col}`, `${previous.id}:table3.carriedForward.${col}`];
-    return equation(rule, `${col}：本年“上年结转” = ${previous.year} 年“结转下年度继续办理”`, now, [before], cells);
+    return equation(rule, `${TABLE3_COLUMN_LABEL[col]}：本年“上年结转” = ${previous.year} 年“结转下年度继续办理”`, now, [before], cells);
   });
 }
 

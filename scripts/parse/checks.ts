@@ -12,6 +12,7 @@ import {
   type Report,
   type Table3Row,
 } from "../../src/schema.ts";
+import { TABLE3_COLUMN_LABEL } from "../../src/lib/labels.ts";
 import type { StatedFigure } from "./narrative.ts";
 import { TABLE3_PATHS, TABLE4_PATHS } from "./paths.ts";
 
@@ -38,16 +39,6 @@ export function equation(rule: string, what: string, printed: Count, parts: Coun
   return { rule, status: "fail", detail: `${what}：表中为 ${printed}，计算应为 ${computed}`, cells, printed, computed };
 }
 
-const COLUMN_NAMES: Record<string, string> = {
-  naturalPerson: "自然人",
-  commercial: "商业企业",
-  research: "科研机构",
-  socialWelfare: "社会公益组织",
-  legalService: "法律服务机构",
-  otherOrg: "其他",
-  total: "总计",
-};
-
 const TOTAL = TABLE3_COLUMNS.indexOf("total");
 const BALANCE_ROWS = ["newReceived", "carriedOver", "totalProcessed", "carriedForward"] as const;
 
@@ -69,7 +60,7 @@ export function checkTable3(draft: Draft): Check[] {
 
   for (let c = 0; c < TABLE3_COLUMNS.length; c++) {
     const col = TABLE3_COLUMNS[c];
-    const name = COLUMN_NAMES[col];
+    const name = TABLE3_COLUMN_LABEL[col];
     // 一 + 二 = （七）总计 + 四, written as: newReceived + carriedOver − carriedForward = totalProcessed
     const a = newReceived[c];
     const b = carriedOver[c];

@@ -260,31 +260,3 @@ export function synthesize(spec: RecordSpec): { report: Report; lines: string[] 
   };
   return { report, lines };
 }
-
-/** Cross-year carry-over check over a set of records (mutates their `checks`). */
-export function addCrossYearChecks(reports: Report[]): void {
-  const byAgency = new Map<string, Report[]>();
-  for (const r of reports) if (r.conflict?.shown !== false) (byAgency.get(r.agency.id) ?? byAgency.set(r.agency.id, []).get(r.agency.id)!).push(r);
-  for (const list of byAgency.values()) {
-    list.sort((a, b) => a.year - b.year);
-    for (const r of list) {
-      const prev = list.find((p) => p.year === r.year - 1);
-      const now = r.table3.carriedOver?.total ?? null;
-      const before = prev?.table3.carriedForward?.total ?? null;
-      if (!prev || now == null || before == null) {
-        r.checks.push({ rule: "crossYear.carriedOver", status: "na", detail: prev ? "缺少数值" : "没有上一年的报告" });
-      } else if (now === before) {
-        r.checks.push({ rule: "crossYear.carriedOver", status: "pass", detail: `上年结转 ${now} = ${prev.year} 年结转下年度 ${before}` });
-      } else {
-        r.checks.push({
-          rule: "crossYear.carriedOver",
-          status: "fail",
-          detail: `本年“上年结转”为 ${now}，${prev.year} 年报告“结转下年度继续办理”为 ${before}`,
-          cells: ["table3.carriedOver.total"],
-          printed: now,
-          computed: before,
-        });
-      }
-    }
-  }
-}
