@@ -52,7 +52,9 @@ export function checkTable3(draft: Draft): Check[] {
   // several times); a missing row or cell reads as null
   const rowValues = (row: string): Count[] => {
     const cells = t3[row as Table3Row] as Record<string, Count> | undefined;
-    return TABLE3_COLUMNS.map((col) => cells?.[col] ?? null);
+    const values: Count[] = new Array(TABLE3_COLUMNS.length).fill(null);
+    if (cells) for (let c = 0; c < TABLE3_COLUMNS.length; c++) values[c] = cells[TABLE3_COLUMNS[c]] ?? null;
+    return values;
   };
   const outcomeRows = TABLE3_OUTCOME_ROWS.filter((r) => t3[r]);
   const outcomes = outcomeRows.map(rowValues);

@@ -74,6 +74,8 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
   const warnings: Warning[] = [...(source.warnings ?? []), ...sectionWarnings(sections), ...tables.warnings, ...meta.warnings];
   if (!found) warnings.push({ code: "no-tables", message: "报告中没有找到表二、表三、表四" });
   const year = meta.year ?? 0;
+  // keys in the schema's order: validation returns this object itself, and the record's JSON
+  // lists its keys as zod's output would
   const draft = {
     id: `${meta.agency.id}-${year}`,
     year,
@@ -97,10 +99,10 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
     table4: tables.table4,
     sections: narrative.sections,
     themes: themes.themes,
-    themeEvidence: themes.evidence,
     checks: [] as Report["checks"],
     warnings,
     cellLines: tables.cellLines,
+    themeEvidence: themes.evidence,
   };
   lap("record");
   draft.checks = checkReport(draft, narrative.newReceived);

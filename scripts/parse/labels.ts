@@ -109,7 +109,24 @@ const NUMBERING_RE =
   /^(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+\s*[.、．)](?!\d)|第[一二三四五六七八九十]+[项部分]+)\s*/;
 /** spaces, quotes, punctuation and parentheses: dropped from a key */
 const NOISE_RE = /[\s“”"'‘’「」『』《》:：,，;；。()（）]/;
-const NOISE_RE_G = new RegExp(NOISE_RE.source, "g");
+/**
+ * NOISE_RE as a table by char code, made from the regex itself: labelKey runs on every short cell,
+ * and a regex call there cost more than the rest of the key work.
+ */
+const IS_NOISE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (NOISE_RE.test(String.fromCharCode(c))) IS_NOISE[c] = 1;
+
+/** s without its NOISE_RE characters (s itself when it has none). */
+function withoutNoise(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (IS_NOISE[s.charCodeAt(i)] === 0) continue;
+    if (i > from) out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
 
 /** Can NUMBERING_RE match at a string starting with this char code? ( （ 一…十 0-9 第 */
 function mayStartNumbering(c: number): boolean {
@@ -142,10 +159,16 @@ export function labelKey(text: string): string {
     if (!m) break;
     t = t.slice(m[0].length);
   }
-  return NOISE_RE.test(t) ? t.replace(NOISE_RE_G, "") : t;
+  return withoutNoise(t);
 }
 
 /** A cell can be a row label: short, and no digits once its numbering is gone. */
 export function isLabelLike(key: string): boolean {
-  return key.length > 0 && key.length <= 45 && !/\d/.test(key);
+  if (key.length === 0 || key.length > 45) return false;
+  // no digit: /\d/.test(key) without a regex call (this runs on every text cell of the tables)
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return false;
+  }
+  return true;
 }

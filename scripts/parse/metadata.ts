@@ -59,7 +59,7 @@ export function extractMetadata(
     .slice(-6)
     .map((l) => l.trim())
     .filter((l) => l && l.length <= 30 && AGENCY_SUFFIX_RE.test(l));
-  let name = overrides?.name ?? agencyNameFrom(title, publisher, lines.slice(0, 12).join("\n"), signature);
+  let name = overrides?.name ?? agencyNameFrom(title, publisher, () => lines.slice(0, 12).join("\n"), signature);
   // an unnamed agency is its own: its id comes from the file name, never shared with another file
   const unknownId = name ? null : `unknown-${fileSlug(path)}`;
   if (!name) {
@@ -186,7 +186,8 @@ function isoDate(y: string, m: string, d: string): string | null {
   return `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-function agencyNameFrom(title: string | null, publisher: string | null, opening: string, signature: string[]): string | null {
+/** `opening`: the first lines joined, made only when title and publisher name no agency */
+function agencyNameFrom(title: string | null, publisher: string | null, opening: () => string, signature: string[]): string | null {
   if (title) {
     const prefix = title.split(/20\d{2}/)[0].replace(/[\s《“]/g, "");
     if (prefix.length >= 2) return stripRegionPrefix(prefix);
@@ -195,8 +196,9 @@ function agencyNameFrom(title: string | null, publisher: string | null, opening:
     if (after) return after;
   }
   if (publisher) return stripRegionPrefix(publisher);
+  const text = opening();
   for (const re of AGENCY_IN_TEXT_RES) {
-    const m = re.exec(opening);
+    const m = re.exec(text);
     if (!m) continue;
     let name = m[1];
     if (/[乡镇]$/.test(name)) name += "人民政府"; // "由七户乡编制": the body is the township government

@@ -10,7 +10,6 @@ function record(over: Partial<Report> & { agencyId: string; year: number; path: 
     ...base,
     warnings: [],
     id: `${over.agencyId}-${over.year}`,
-    year: over.year,
     agency: { id: over.agencyId, name: "某街道办事处", region: [] },
     source: { ...base.source, path: over.path },
     ...over,

@@ -3,7 +3,7 @@
  * Text formats are decoded here; markup formats have a reader module each.
  */
 import { extname } from "node:path";
-import { decodeBytes, normalizeText } from "./decode.ts";
+import { decodeLines } from "./decode.ts";
 import { UnreadableError, type SourceText } from "./source.ts";
 import { looksRunTogetherLine, unglueRunTogether } from "./run-together.ts";
 
@@ -35,8 +35,7 @@ export async function readSource(bytes: Uint8Array, path: string): Promise<Sourc
 }
 
 export async function readText(bytes: Uint8Array): Promise<SourceText> {
-  const { text } = decodeBytes(bytes);
-  const lines = normalizeText(text);
+  const { lines } = decodeLines(bytes);
   // a text export that lost its line breaks and cell separators: re-split it by the form
   if (!lines.some(looksRunTogetherLine)) return { lines, format: "txt", meta: {} };
   const unglued = unglueRunTogether(lines);
