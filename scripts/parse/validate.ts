@@ -6,7 +6,7 @@
  * equal copy); anything else gets zod's full parse, its verdict and its issues.
  */
 import { Report } from "../../src/schema.ts";
-import { compileCheck } from "./schema-check.ts";
+import { compileCheck } from "../../src/schema-check.ts";
 
 export class InvalidRecordError extends Error {
   constructor(path: string, issues: string) {

@@ -1,16 +1,16 @@
 /**
- * The checker compiled from the zod schema (scripts/parse/schema-check.ts) and validateRecord:
+ * The checker compiled from the zod schema (src/schema-check.ts) and validateRecord:
  * the checker must accept nothing zod rejects, and what it accepts zod must return unchanged
  * (same JSON, key order included). Real records take the fast path; broken ones reach zod and are
  * reported as a parser bug naming the file.
  */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseReport } from "../../scripts/parse/index.ts";
-import { compileCheck } from "../../scripts/parse/schema-check.ts";
-import { InvalidRecordError, validateRecord } from "../../scripts/parse/validate.ts";
-import { loadSeeds } from "../../scripts/bench/corpus.ts";
-import { Report } from "../../src/schema.ts";
+import { parseReport } from "../scripts/parse/index.ts";
+import { compileCheck } from "../src/schema-check.ts";
+import { InvalidRecordError, validateRecord } from "../scripts/parse/validate.ts";
+import { loadSeeds } from "../scripts/bench/corpus.ts";
+import { Report } from "../src/schema.ts";
 
 const isReport = compileCheck(Report);
 const seeds = loadSeeds();
