@@ -110,6 +110,19 @@ function nameWords(core: string): string[] {
  * (城区, 和县, 沙县).
  */
 export function shortRegionName(name: string): string {
+  let short = shortNames.get(name);
+  if (short === undefined) {
+    short = computeShortRegionName(name);
+    if (shortNames.size > 10_000) shortNames.clear();
+    shortNames.set(name, short);
+  }
+  return short;
+}
+
+/** region elements are gazetteer names (a few thousand at most): their short forms are kept */
+const shortNames = new Map<string, string>();
+
+function computeShortRegionName(name: string): string {
   const a = splitAutonomous(name);
   if (a && a.base.length >= 2) return a.base;
   const m = /^(.+?)(特别行政区|省|市|地区|盟|新区|区|县|旗)$/.exec(name);
@@ -126,13 +139,26 @@ function slug(text: string): string {
   const runs = text.normalize("NFKC").toLowerCase().match(/\p{Script=Han}+|[a-z0-9]+|[^\p{Script=Han}a-z0-9]+/gu) ?? [];
   for (const run of runs) {
     if (/^\p{Script=Han}/u.test(run)) {
-      out += "-" + pinyin(run, { type: "array", toneType: "none", v: true }).join("");
+      out += "-" + hanPinyin(run);
     } else if (/^[a-z0-9]/.test(run)) out += "-" + run;
     else out += "-";
   }
   out = tidy(out);
   if (slugCache.size > 50_000) slugCache.clear();
   slugCache.set(text, out);
+  return out;
+}
+
+const pinyinCache = new Map<string, string>();
+
+/** toneless pinyin of a run of Han characters, syllables joined (pinyin-pro reads the run as a whole) */
+function hanPinyin(run: string): string {
+  let out = pinyinCache.get(run);
+  if (out === undefined) {
+    out = pinyin(run, { type: "array", toneType: "none", v: true }).join("");
+    if (pinyinCache.size > 50_000) pinyinCache.clear();
+    pinyinCache.set(run, out);
+  }
   return out;
 }
 

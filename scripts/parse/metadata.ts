@@ -67,19 +67,17 @@ export function extractMetadata(
     warnings.push({ code: "agency-missing", message: "无法从标题、发布机构或正文确定机关名称；可在 data/agencies.csv 中指定" });
   }
 
-  const placement = overrides?.region
-    ? { region: overrides.region, code: null }
-    : placeRegion(
-        // the joined texts only as far as placeRegion reads them (a join of the whole file is costly)
-        [
-          title ?? "",
-          publisher ?? "",
-          ...head.slice(0, 6),
-          joinUpTo(lines, 30, PLACE_WINDOW),
-          signature.join("\n"),
-          joinUpTo(lines, lines.length, PLACE_WINDOW),
-        ].filter(Boolean),
-      );
+  let placement: { region: string[]; code: string | null };
+  if (overrides?.region) placement = { region: overrides.region, code: null };
+  else {
+    // the joined texts only as far as placeRegion reads them (a join of the whole file is costly);
+    // the whole text's window is the opening's when the first 30 lines already fill it
+    const opening = joinUpTo(lines, 30, PLACE_WINDOW);
+    const whole = opening.length >= PLACE_WINDOW || lines.length <= 30 ? opening : joinUpTo(lines, lines.length, PLACE_WINDOW);
+    placement = placeRegion(
+      [title ?? "", publisher ?? "", ...head.slice(0, 6), opening, signature.join("\n"), whole].filter(Boolean),
+    );
+  }
   if (placement.region.length === 0)
     warnings.push({ code: "region-unknown", message: `无法确定“${name}”所在的行政区划；可在 data/agencies.csv 中指定` });
 

@@ -98,8 +98,8 @@ export function splitProblems(part: string[] | null): { problems: string | null;
 // "累计主动公开政府信息10条", "主动公开了全年总信息共计212条", "主动公开各类政府信息273条",
 // "共公布政府信息2599条", "主动发布各类政府信息2428条", "主动公开各类政府信息5500余条",
 // "当年发布政府信息 393 件"
-/** a word every one of PROACTIVE_RES needs */
-const PROACTIVE_WORD_RE = /公开|公布|发布/;
+/** a word every one of PROACTIVE_RES needs (公开|公布|发布; includes() is cheaper than a regex) */
+const hasProactiveWord = (line: string) => line.includes("公开") || line.includes("发布") || line.includes("公布");
 const PROACTIVE_RES = [
   /主动(?:公开|发布)[^。;；\d]{0,24}?(?:共计|总计|合计|累计|共)?\s*(\d[\d,]*)\s*余?\s*条/,
   /(?:共|累计|全年|总计|当年|本年度?)(?:主动)?(?:公开|公布|发布)[^。;；\d]{0,16}?(\d[\d,]*)\s*余?\s*条/,
@@ -117,7 +117,7 @@ function findProactiveTotal(lines: string[], sections: Sections): StatedFigure |
   ranges.push([0, sections.preambleEnd]);
   for (const [from, to] of ranges)
     for (let i = from; i < to; i++) {
-      const found = PROACTIVE_WORD_RE.test(lines[i]) ? earliestMatch(lines[i], PROACTIVE_RES) : null;
+      const found = hasProactiveWord(lines[i]) ? earliestMatch(lines[i], PROACTIVE_RES) : null;
       if (found) return { ...found, line: i + 1 };
     }
   return null;
@@ -157,7 +157,7 @@ const NEW_RECEIVED_RES = [
 ];
 const NO_APPLICATIONS_RE = /(?:未|没有)(?:收到|受理)[^。;；\d]{0,16}?申请/;
 /** a word every one of the regexes above needs: lines without one (most) are skipped at once */
-const RECEIVED_WORD_RE = /新收|收到|受理/;
+const hasReceivedWord = (line: string) => line.includes("收到") || line.includes("受理") || line.includes("新收");
 
 function findNewReceived(lines: string[], sections: Sections): StatedFigure | null {
   const ranges: [number, number][] = [];
@@ -168,7 +168,7 @@ function findNewReceived(lines: string[], sections: Sections): StatedFigure | nu
   ranges.push([0, sections.preambleEnd]);
   for (const [from, to] of ranges)
     for (let i = from; i < to; i++) {
-      if (!RECEIVED_WORD_RE.test(lines[i])) continue;
+      if (!hasReceivedWord(lines[i])) continue;
       for (const re of NEW_RECEIVED_RES) {
         const found = matchInSentence(lines[i], re);
         if (found) return { ...found, line: i + 1 };

@@ -56,21 +56,25 @@ export interface PlaceOptions {
 
 interface Index {
   g: Gazetteer;
-  /** strong names: last char code → 1 if some name ends with it */
-  endChar: Uint8Array;
+  /**
+   * strong names: last char code → its slot (1…16: 镇 乡 道 县 区 …), 0 if no name ends with it.
+   * Lookup keys are built from slots, not char codes: (slot << 16 | char) stays a small integer
+   * (a Smi), where (char << 16 | char) of two CJK characters would be a heap number.
+   */
+  endSlot: Uint8Array;
   /** strong names: second-to-last char code → 1 if some name has it there (filters endLens lookups) */
   endPrevChar: Uint8Array;
   /**
-   * strong names by their last two characters ((second-to-last << 16 | last) char codes): whether a
-   * two-character name ends so, and the lengths (descending) of longer names ending so, by their
-   * third-to-last character ("街道" ends thousands of town names: the third character sorts them)
+   * strong names by their last two characters ((slot of last << 16 | second-to-last char code)):
+   * whether a two-character name ends so, and the lengths (descending) of longer names ending so,
+   * by their third-to-last character ("街道" ends thousands of town names: the third character sorts them)
    */
   endLens: Map<number, { two: boolean; longer: Map<number, Int8Array> }>;
-  /** weak names: first char code → 1 if some name starts with it */
-  startChar: Uint8Array;
+  /** weak names: first char code → its slot (1…), 0 if no name starts with it */
+  startSlot: Uint16Array;
   /** weak names: second char code → 1 if some name has it there (filters startPairLens lookups) */
   startNextChar: Uint8Array;
-  /** weak names: (first << 16 | second) char codes → lengths (descending) of names starting so */
+  /** weak names: (slot of first << 16 | second char code) → lengths (descending) of names starting so */
   startPairLens: Map<number, Int8Array>;
 }
 
@@ -79,14 +83,16 @@ let index: Index | null = null;
 function getIndex(): Index {
   if (index) return index;
   const g = gazetteer();
-  const endChar = new Uint8Array(65536);
+  const endSlot = new Uint8Array(65536);
   const endPrevChar = new Uint8Array(65536);
+  let endSlots = 0;
   const ends = new Map<number, { two: boolean; longer: Map<number, Set<number>> }>();
   for (const k of g.strong.keys()) {
     const last = k.charCodeAt(k.length - 1);
-    endChar[last] = 1;
-    endPrevChar[k.charCodeAt(k.length - 2)] = 1;
-    const key = (k.charCodeAt(k.length - 2) << 16) | last;
+    const prev = k.charCodeAt(k.length - 2);
+    if (endSlot[last] === 0) endSlot[last] = ++endSlots;
+    endPrevChar[prev] = 1;
+    const key = (endSlot[last] << 16) | prev;
     let entry = ends.get(key);
     if (!entry) ends.set(key, (entry = { two: false, longer: new Map() }));
     if (k.length === 2) entry.two = true;
@@ -97,28 +103,31 @@ function getIndex(): Index {
       set.add(k.length);
     }
   }
+  if (endSlots > 255) throw new Error("region index: too many distinct last characters");
   const endLens: Index["endLens"] = new Map();
   for (const [key, { two, longer }] of ends) {
     const byThird = new Map<number, Int8Array>();
     for (const [third, set] of longer) byThird.set(third, Int8Array.from([...set].sort((a, b) => b - a)));
     endLens.set(key, { two, longer: byThird });
   }
+  const startSlot = new Uint16Array(65536);
+  const startNextChar = new Uint8Array(65536);
+  let startSlots = 0;
   const starts = new Map<number, Set<number>>();
   for (const k of g.weak.keys()) {
-    const key = (k.charCodeAt(0) << 16) | k.charCodeAt(1); // weak names have 2 characters or more
+    // weak names have 2 characters or more
+    const first = k.charCodeAt(0);
+    if (startSlot[first] === 0) startSlot[first] = ++startSlots;
+    startNextChar[k.charCodeAt(1)] = 1;
+    const key = (startSlot[first] << 16) | k.charCodeAt(1);
     let set = starts.get(key);
     if (!set) starts.set(key, (set = new Set()));
     set.add(k.length);
   }
+  if (startSlots > 16383) throw new Error("region index: too many distinct first characters");
   const startPairLens = new Map<number, Int8Array>();
   for (const [key, set] of starts) startPairLens.set(key, Int8Array.from([...set].sort((a, b) => b - a)));
-  const startChar = new Uint8Array(65536);
-  const startNextChar = new Uint8Array(65536);
-  for (const k of g.weak.keys()) {
-    startChar[k.charCodeAt(0)] = 1;
-    startNextChar[k.charCodeAt(1)] = 1;
-  }
-  index = { g, endChar, endPrevChar, endLens, startChar, startNextChar, startPairLens };
+  index = { g, endSlot, endPrevChar, endLens, startSlot, startNextChar, startPairLens };
   return index;
 }
 
@@ -156,15 +165,21 @@ const LETTER_RE = /[\p{L}\p{N}]/u;
 
 /** Hits in one string, overlaps removed (leftmost, then longest, strong before weak). */
 function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] {
-  const { g, endChar, endPrevChar, endLens, startChar, startNextChar, startPairLens } = ix;
+  const { g, endSlot, endPrevChar, endLens, startSlot, startNextChar, startPairLens } = ix;
   const n = Math.min(text.length, maxChars);
   const hits: Mention[] = [];
   // strong names may end a little past the cap if they start before it
   const endLimit = Math.min(text.length, n + 16);
+  let prev = 0;
   for (let i = 0; i < endLimit; i++) {
     const c = text.charCodeAt(i);
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-    const ends = endChar[c] === 1 && endPrevChar[prev] === 1 && i > 0 ? endLens.get((prev << 16) | c) : undefined;
+    const slot = endSlot[c];
+    if (slot === 0 && startSlot[c] === 0) {
+      // most characters neither end a strong name nor start a weak one
+      prev = c;
+      continue;
+    }
+    const ends = slot !== 0 && endPrevChar[prev] === 1 && i > 0 ? endLens.get((slot << 16) | prev) : undefined;
     if (ends !== undefined) {
       const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (!((c === 0x5e02 && after === 0x573a) || (c === 0x533a && after === 0x57df))) {
@@ -185,9 +200,11 @@ function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] 
         }
       }
     }
-    if (i < n && startChar[c] === 1 && i + 1 < text.length && startNextChar[text.charCodeAt(i + 1)] === 1) {
+    const first = startSlot[c];
+    if (first !== 0 && i < n && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
       // only the lengths of names starting with these two characters
-      const sl = startPairLens.get((c << 16) | text.charCodeAt(i + 1));
+      const sl = startNextChar[next] === 1 ? startPairLens.get((first << 16) | next) : undefined;
       if (sl !== undefined) {
         for (let k = 0; k < sl.length; k++) {
           const e = i + sl[k];
@@ -198,6 +215,7 @@ function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] 
         }
       }
     }
+    prev = c;
   }
   if (hits.length === 0) return hits;
   hits.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.weak) - Number(b.weak));
@@ -208,17 +226,60 @@ function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] 
     out.push(h);
     lastEnd = h.end;
   }
-  // leading position: start of the string after blanks and punctuation
-  let lead = 0;
-  while (lead < text.length && !LETTER_RE.test(text[lead])) lead++;
-  for (const m of out) {
-    if (!m.weak && m.start !== lead && (m.text.length === 2 || GENERIC_NAMES.test(m.text))) m.short2 = true;
-  }
+  markShort2(text, out);
   return out;
 }
 
+/** leading position: start of the string after blanks and punctuation */
+function leadOf(text: string): number {
+  let lead = 0;
+  while (lead < text.length && !LETTER_RE.test(text[lead])) lead++;
+  return lead;
+}
+
+/** two-character and generic strong names not at the start of their candidate need support (3. above) */
+function markShort2(text: string, ms: Mention[]) {
+  if (ms.length === 0) return;
+  const lead = leadOf(text);
+  for (const m of ms) {
+    if (!m.weak && m.start !== lead && (m.text.length === 2 || GENERIC_NAMES.test(m.text))) m.short2 = true;
+  }
+}
+
+/**
+ * scan() of `part`, taken from the scan of `whole` (already made) when `part` is a line of it, i.e.
+ * stands in `whole` between line breaks (or its ends) and before its character cap: no name spans
+ * a line break, so the hits inside are exactly those of `part` alone (its head lines are lines of
+ * the opening text). null when `part` is not found so.
+ */
+function scanFromLine(whole: string, wholeHits: Mention[], part: string, ci: number, maxChars: number): Mention[] | null {
+  const limit = Math.min(whole.length, maxChars);
+  if (part.length === 0 || part.length > limit) return null;
+  let at = whole.indexOf(part);
+  while (at >= 0 && at + part.length <= limit) {
+    const end = at + part.length;
+    if ((at === 0 || whole.charCodeAt(at - 1) === 10) && (end === whole.length || whole.charCodeAt(end) === 10)) {
+      const out: Mention[] = [];
+      for (const m of wholeHits) {
+        if (m.start >= end) break;
+        if (m.start >= at) out.push(mention(ci, m.start - at, m.end - at, m.text, m.ids, m.weak));
+      }
+      markShort2(part, out);
+      return out;
+    }
+    at = whole.indexOf(part, at + 1);
+  }
+  return null;
+}
+
+// `ids` arrays are shared (with the gazetteer, between copies): they are replaced, never changed in place
 function mention(ci: number, start: number, end: number, text: string, ids: number[], weak: boolean): Mention {
-  return { ci, start, end, text, ids: ids.slice(), weak, short2: false, active: true, prev: null, next: null };
+  return { ci, start, end, text, ids, weak, short2: false, active: true, prev: null, next: null };
+}
+
+/** a fresh copy of a mention (as scanned, unlinked) for candidate ci */
+function copyMention(m: Mention, ci: number): Mention {
+  return { ci, start: m.start, end: m.end, text: m.text, ids: m.ids, weak: m.weak, short2: m.short2, active: m.active, prev: null, next: null };
 }
 
 /** unit at level l (1 province … 4 town) on the way up from id, -1 if none */
@@ -278,17 +339,19 @@ function linkAdjacent(g: Gazetteer, text: string, ms: Mention[]) {
   }
 }
 
-type Score = [number, number, number]; // [-ci, strong, depth]
-const better = (a: Score, b: Score | null) =>
-  !b || a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] > b[2])));
-const same = (a: Score | null, b: Score | null) => !!a && !!b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+/**
+ * Support of a reading, compared as [-ci, strong, depth] lexicographically, packed in one number
+ * (depth ≤ 4, strong 0/1): -ci·16 + strong·8 + depth. NO_SCORE: no support.
+ */
+const NO_SCORE = -Infinity;
+const score = (ci: number, strong: boolean, depth: number) => -ci * 16 + (strong ? 8 : 0) + depth;
 
 /** Narrow ambiguous mentions by the support of the others; returns true if anything changed. */
 function narrow(g: Gazetteer, ms: Mention[], fromAmbiguous: boolean, minDepth: number): boolean {
   let changed = false;
   for (const m of ms) {
     if (!m.active || m.ids.length < 2) continue;
-    const scores: (Score | null)[] = m.ids.map(() => null);
+    const scores: number[] = new Array(m.ids.length).fill(NO_SCORE);
     for (const r of ms) {
       if (r === m || !r.active) continue;
       if (fromAmbiguous ? r.ids.length < 2 : r.ids.length !== 1) continue;
@@ -297,15 +360,15 @@ function narrow(g: Gazetteer, ms: Mention[], fromAmbiguous: boolean, minDepth: n
         for (const rid of r.ids) {
           const d = sharedDepth(g, m.ids[k], rid);
           if (d < minDepth) continue;
-          const s: Score = [-r.ci, r.weak ? 0 : 1, d];
-          if (better(s, scores[k])) scores[k] = s;
+          const s = score(r.ci, !r.weak, d);
+          if (s > scores[k]) scores[k] = s;
         }
       }
     }
-    let best: Score | null = null;
-    for (const s of scores) if (s && better(s, best)) best = s;
-    if (!best) continue;
-    const keep = m.ids.filter((_, k) => same(scores[k], best));
+    let best = NO_SCORE;
+    for (const s of scores) if (s > best) best = s;
+    if (best === NO_SCORE) continue;
+    const keep = m.ids.filter((_, k) => scores[k] === best);
     if (keep.length < m.ids.length) {
       m.ids = keep;
       changed = true;
@@ -380,16 +443,19 @@ export function placeRegion(candidates: (string | null | undefined)[], options: 
   // candidates often repeat (the title is a head line; the first lines open the whole text): a
   // window scanned once is reused within this call
   const scanned = new Map<string, Mention[]>();
-  candidates.forEach((c, ci) => {
-    texts[ci] = c ?? "";
-    if (!c) return;
-    const text = scanWindow(c, maxChars);
+  const windows = candidates.map((c) => (c ? scanWindow(c, maxChars) : ""));
+  // the longest window (the opening text) is scanned first; lines of it are not scanned again
+  let whole = "";
+  for (const w of windows) if (w.length > whole.length) whole = w;
+  const wholeHits = whole ? scan(ix, whole, 0, maxChars) : [];
+  if (whole) scanned.set(whole, wholeHits);
+  windows.forEach((text, ci) => {
     texts[ci] = text;
-    let ms = scanned.get(text);
-    if (ms) ms = ms.map((m) => ({ ...m, ci, ids: m.ids.slice() }));
-    else {
-      ms = scan(ix, text, ci, maxChars);
-      scanned.set(text, ms.map((m) => ({ ...m, ids: m.ids.slice() })));
+    if (!text) return;
+    let ms = scanned.get(text)?.map((m) => copyMention(m, ci));
+    if (!ms) {
+      ms = scanFromLine(whole, wholeHits, text, ci, maxChars) ?? scan(ix, text, ci, maxChars);
+      scanned.set(text, ms.map((m) => copyMention(m, ci)));
     }
     linkAdjacent(g, text, ms);
     all.push(...ms);

@@ -11,8 +11,9 @@ export interface WordEntry<T> {
 }
 
 export class WordIndex<T> {
-  private readonly firstChar = new Uint8Array(65536);
-  private readonly byFirstChar = new Map<number, WordEntry<T>[]>();
+  /** first char code → 1 + index in `lists` of the words starting with it, 0 if none */
+  private readonly firstChar = new Uint16Array(65536);
+  private readonly lists: WordEntry<T>[][] = [];
   readonly size: number;
 
   constructor(entries: Iterable<readonly [string, T]>) {
@@ -20,10 +21,11 @@ export class WordIndex<T> {
     for (const [word, value] of entries) {
       if (word.length === 0) throw new Error("WordIndex: empty word");
       const c = word.charCodeAt(0);
-      this.firstChar[c] = 1;
-      let list = this.byFirstChar.get(c);
-      if (!list) this.byFirstChar.set(c, (list = []));
-      list.push({ word, value, rank: rank++ });
+      if (this.firstChar[c] === 0) {
+        this.lists.push([]);
+        this.firstChar[c] = this.lists.length; // < 65536: one list per distinct character
+      }
+      this.lists[this.firstChar[c] - 1].push({ word, value, rank: rank++ });
     }
     this.size = rank;
   }
@@ -36,10 +38,13 @@ export class WordIndex<T> {
     let best: WordEntry<T> | null = null;
     const last = Math.min(s.length - 1, maxStart);
     for (let at = 0; at <= last; at++) {
-      const c = s.charCodeAt(at);
-      if (this.firstChar[c] === 0) continue;
-      for (const entry of this.byFirstChar.get(c)!)
+      const slot = this.firstChar[s.charCodeAt(at)];
+      if (slot === 0) continue;
+      const list = this.lists[slot - 1];
+      for (let k = 0; k < list.length; k++) {
+        const entry = list[k];
         if ((best === null || entry.rank < best.rank) && s.startsWith(entry.word, at)) best = entry;
+      }
     }
     return best;
   }
@@ -47,9 +52,10 @@ export class WordIndex<T> {
   /** Does any word occur in `s`? */
   any(s: string): boolean {
     for (let at = 0; at < s.length; at++) {
-      const c = s.charCodeAt(at);
-      if (this.firstChar[c] === 0) continue;
-      for (const entry of this.byFirstChar.get(c)!) if (s.startsWith(entry.word, at)) return true;
+      const slot = this.firstChar[s.charCodeAt(at)];
+      if (slot === 0) continue;
+      const list = this.lists[slot - 1];
+      for (let k = 0; k < list.length; k++) if (s.startsWith(list[k].word, at)) return true;
     }
     return false;
   }
