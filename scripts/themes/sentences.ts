@@ -59,7 +59,35 @@ const INLINE_IMPROVEMENT_RE = /[，,]\s*(?:下一步|今后)/;
 const TERMINAL = "。！？!?；;";
 const CLOSERS = "”’」』）)\"'";
 
-const PARAGRAPH_END_RE = new RegExp(`[${TERMINAL}：:][${CLOSERS}]*$`);
+/** character classes of the splitting loops below, by UTF-16 code (a table: cheaper than Set<string> lookups) */
+const TERMINAL_C = 1;
+const CLOSER_C = 2;
+const COLON_C = 4;
+const COMMA_C = 8;
+const CLAUSE_END_C = 16;
+const PAUSE_C = 32;
+const CHAR_CLASS = new Uint8Array(0x10000);
+const mark = (chars: string, c: number) => {
+  for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= c;
+};
+mark(TERMINAL, TERMINAL_C);
+mark(CLOSERS, CLOSER_C);
+mark("：:", COLON_C);
+mark("，,", COMMA_C);
+mark("，,；;：:。！？!?", CLAUSE_END_C);
+mark("、", PAUSE_C);
+
+/** The paragraph ends a sentence: /[TERMINAL：:][CLOSERS]*$/ (a loop from the end: the regex would try every position) */
+function endsParagraph(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && (CHAR_CLASS[s.charCodeAt(i)] & CLOSER_C) !== 0) i--;
+  return i >= 0 && (CHAR_CLASS[s.charCodeAt(i)] & (TERMINAL_C | COLON_C)) !== 0;
+}
+
+/** [A-Za-z0-9] */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /** Join lines wrapped mid-sentence (PDF, markdown) and keep real paragraph breaks. */
 function paragraphs(text: string): string[] {
@@ -68,30 +96,66 @@ function paragraphs(text: string): string[] {
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     if (!line) continue;
-    const heading = HEADING_RE.test(line) || IMPROVEMENT_START_RE.test(line) && line.length <= 16;
+    const heading = HEADING_RE.test(line) || (line.length <= 16 && IMPROVEMENT_START_RE.test(line));
     const last = out.length ? out[out.length - 1] : "";
-    const ended = last === "" || PARAGRAPH_END_RE.test(last);
+    const ended = last === "" || endsParagraph(last);
     if (out.length === 0 || ended || prevHeading || heading || ENUM_START_RE.test(line)) out.push(line);
-    else out[out.length - 1] = last + (/[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line) ? " " : "") + line;
+    else out[out.length - 1] = last + (isAlnum(last.charCodeAt(last.length - 1)) && isAlnum(line.charCodeAt(0)) ? " " : "") + line;
     prevHeading = heading;
   }
   return out;
 }
 
-const SPLIT_RE = new RegExp(
-  // after a sentence end (with any closing quotes), after a colon, or before "二是…" following a comma
-  `(?<=[${TERMINAL}][${CLOSERS}]*)(?![${CLOSERS}])|(?<=[：:])|(?<=[，,])(?=\\s*[一二三四五六七八九十]+是)`,
-);
+/** at a position right after a comma: "二是…" follows (the third split rule below) */
+const ENUM_AHEAD_RE = /\s*[一二三四五六七八九十]+是/y;
 
+/**
+ * Where a paragraph is cut into sentences: after a sentence end (with any closing quotes), after a
+ * colon, or before "二是…" following a comma. The same cuts as `p.split(SPLIT_RE)` with
+ * SPLIT_RE = /(?<=[TERMINAL][CLOSERS]*)(?![CLOSERS])|(?<=[：:])|(?<=[，,])(?=\s*[一…十]+是)/, which tests
+ * every position with lookbehinds; this loop looks at each character once (split never cuts at 0 or
+ * at the end, hence 1 ≤ i < length).
+ */
+function splitSentences(p: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let afterTerminal = false; // p[i - 1] ends a sentence: a terminal followed by closers only
+  let prev = CHAR_CLASS[p.charCodeAt(0)];
+  for (let i = 1; i < p.length; i++) {
+    const c = CHAR_CLASS[p.charCodeAt(i)];
+    afterTerminal = (prev & TERMINAL_C) !== 0 || (afterTerminal && (prev & CLOSER_C) !== 0);
+    let cut = (afterTerminal && (c & CLOSER_C) === 0) || (prev & COLON_C) !== 0;
+    if (!cut && (prev & COMMA_C) !== 0) {
+      ENUM_AHEAD_RE.lastIndex = i;
+      cut = ENUM_AHEAD_RE.test(p);
+    }
+    if (cut) {
+      out.push(p.slice(from, i));
+      from = i;
+    }
+    prev = c;
+  }
+  out.push(p.slice(from));
+  return out;
+}
+
+const WHITESPACE_RE = /\s/;
+const isSpace = (s: string, i: number) => WHITESPACE_RE.test(s[i]);
+
+/** s.trim().replace(/[，,、\s]+$/, ""), in one pass over the ends (that regex would try every position) */
 function tidy(s: string): string {
-  return s.trim().replace(/[，,、\s]+$/, "");
+  let start = 0;
+  while (start < s.length && isSpace(s, start)) start++;
+  let end = s.length;
+  while (end > start && ((CHAR_CLASS[s.charCodeAt(end - 1)] & (COMMA_C | PAUSE_C)) !== 0 || isSpace(s, end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /** All sentences of a text, in order (headings included). */
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const p of paragraphs(normalizeText(text))) {
-    for (const piece of p.split(SPLIT_RE)) {
+    for (const piece of splitSentences(p)) {
       const s = tidy(piece);
       if (s) out.push(s);
     }
@@ -145,10 +209,17 @@ export function problemSentences(text: string | null | undefined): string[] {
   return splitProblems(text).problems;
 }
 
-/** Clauses of a sentence (split at ，,；;：:), with their start offsets in the sentence. */
+/** Clauses of a sentence (split at ，,；;：: and sentence ends), with their start offsets in the sentence. */
 export function clauses(sentence: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /[^，,；;：:。！？!?]+/g;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ text: m[0], start: m.index });
+  let start = -1; // start of the clause being read, -1 between clauses
+  for (let i = 0; i <= sentence.length; i++) {
+    if (i < sentence.length && (CHAR_CLASS[sentence.charCodeAt(i)] & CLAUSE_END_C) === 0) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push({ text: sentence.slice(start, i), start });
+      start = -1;
+    }
+  }
   return out;
 }
