@@ -7,7 +7,7 @@
  * table region names the file's layout. A blank cell is kept as a cell (it becomes `null`), except
  * in layouts where blank lines are mere spacing.
  */
-import { EMPTY_CELL_VALUES, labelKey } from "./labels.ts";
+import { EMPTY_CELL_VALUES, cellLabelKey } from "./labels.ts";
 import { isBlank, isDigitCode, isSpaceCode } from "./chars.ts";
 
 export interface Cell {
@@ -60,12 +60,34 @@ const EMPTY_MAX_LENGTH = Math.max(...[...EMPTY_CELL_VALUES].map((v) => v.length)
 
 /** The cell of an already trimmed text. */
 function cellOf(text: string, line: number, col: number): Cell {
+  // plain digits ("0", "12") are most cells: read them here, without the set, Number() or the regex
+  const digits = plainDigits(text);
+  if (digits !== -1) return { text, line, col, kind: "number", value: digits, key: "" };
   if (text.length <= EMPTY_MAX_LENGTH && EMPTY_CELL_VALUES.has(text)) return { text, line, col, kind: "empty", value: null, key: "" };
   const value = parseNumber(text);
   if (value !== null) return { text, line, col, kind: "number", value, key: "" };
   // long text is narrative, never a label: skip the key work
-  return { text, line, col, kind: "text", value: null, key: text.length <= 80 ? labelKey(text) : "" };
+  return { text, line, col, kind: "text", value: null, key: text.length <= 80 ? cellLabelKey(text) : "" };
 }
+
+/**
+ * The value of a text of 1–15 ASCII digits (Number(text), exact: below 2^53), else -1.
+ * No EMPTY_CELL_VALUES entry is made of digits, so these texts skip that lookup safely.
+ */
+function plainDigits(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+// cellOf reads plain digits before looking at EMPTY_CELL_VALUES: that order must not matter
+if ([...EMPTY_CELL_VALUES].some((v) => plainDigits(v) !== -1)) throw new Error("EMPTY_CELL_VALUES: an entry is a number");
 
 const ONLY_PIPES_RE = /^[\s|]*$/;
 
@@ -135,17 +157,18 @@ export function tokenizeCells(
       continue;
     }
     // rows: the pieces between separators (what piecesOf gives), each cut out once, trimmed
-    const sep = layout === "tab-rows" ? 0x09 : 0x7c; // \t |
+    const sep = layout === "tab-rows" ? "\t" : "|";
     let end = line.length;
     if (layout !== "tab-rows") {
       const trailing = trailingPipe(line); // no cell after a last "|"
       if (trailing !== -1) end = trailing;
     }
-    let start = 0;
     let col = 0;
-    for (let j = 0; j <= end; j++) {
-      if (j < end && line.charCodeAt(j) !== sep) continue;
+    for (let start = 0; ; ) {
+      let j = line.indexOf(sep, start);
+      if (j === -1 || j > end) j = end;
       cells.push(trimmedCell(line, start, j, i + 1, col++));
+      if (j === end) break;
       start = j + 1;
     }
   }

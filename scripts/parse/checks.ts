@@ -6,6 +6,7 @@
 import {
   TABLE3_COLUMNS,
   TABLE3_OUTCOME_ROWS,
+  TABLE3_ROWS,
   TABLE4_GROUPS,
   type Check,
   type Count,
@@ -42,27 +43,41 @@ export function equation(rule: string, what: string, printed: Count, parts: Coun
 const TOTAL = TABLE3_COLUMNS.indexOf("total");
 const BALANCE_ROWS = ["newReceived", "carriedOver", "totalProcessed", "carriedForward"] as const;
 
+/* per column, made once: the column's name, its balance cells, the wording of its 总计 rule */
+const COLUMN_NAMES = TABLE3_COLUMNS.map((col) => TABLE3_COLUMN_LABEL[col]);
+const BALANCE_CELLS = TABLE3_COLUMNS.map((_, c) => BALANCE_ROWS.map((r) => TABLE3_PATHS[r][c]));
+const TOTAL_PROCESSED_WHAT = COLUMN_NAMES.map((name) => `${name}：（七）总计 = 各办理结果之和`);
+const ROW_TOTAL_WHAT = new Map(TABLE3_ROWS.map((row) => [row, `${row}：总计 = 六类申请人之和`]));
+const NO_ROW: readonly Count[] = TABLE3_COLUMNS.map(() => null);
+
+/** A row's values in TABLE3_COLUMNS order; a missing row or cell reads as null. */
+function rowValues(cells: Record<string, Count> | undefined): readonly Count[] {
+  if (!cells) return NO_ROW;
+  const values: Count[] = new Array(TABLE3_COLUMNS.length);
+  for (let c = 0; c < TABLE3_COLUMNS.length; c++) values[c] = cells[TABLE3_COLUMNS[c]] ?? null;
+  return values;
+}
+
 export function checkTable3(draft: Draft): Check[] {
   const t3 = draft.table3;
   const checks: Check[] = [];
   if (!t3.newReceived && !t3.totalProcessed) {
     return ["t3.balance", "t3.totalProcessed", "t3.rowTotal"].map((rule) => ({ rule, status: "na", detail: "没有表三" }));
   }
-  // each row's values in TABLE3_COLUMNS order, read once (the rules below look at every cell
-  // several times); a missing row or cell reads as null
-  const rowValues = (row: string): Count[] => {
-    const cells = t3[row as Table3Row] as Record<string, Count> | undefined;
-    const values: Count[] = new Array(TABLE3_COLUMNS.length).fill(null);
-    if (cells) for (let c = 0; c < TABLE3_COLUMNS.length; c++) values[c] = cells[TABLE3_COLUMNS[c]] ?? null;
-    return values;
-  };
+  // each row read once (the rules below look at every cell several times)
+  const rows = Object.keys(t3) as Table3Row[];
+  const values = new Map<string, readonly Count[]>();
+  for (const row of rows) values.set(row, rowValues(t3[row] as Record<string, Count> | undefined));
+  const valuesOf = (row: Table3Row) => values.get(row) ?? NO_ROW;
   const outcomeRows = TABLE3_OUTCOME_ROWS.filter((r) => t3[r]);
-  const outcomes = outcomeRows.map(rowValues);
-  const [newReceived, carriedOver, totalProcessed, carriedForward] = BALANCE_ROWS.map(rowValues);
+  const outcomes = outcomeRows.map(valuesOf);
+  const newReceived = valuesOf("newReceived");
+  const carriedOver = valuesOf("carriedOver");
+  const totalProcessed = valuesOf("totalProcessed");
+  const carriedForward = valuesOf("carriedForward");
 
   for (let c = 0; c < TABLE3_COLUMNS.length; c++) {
-    const col = TABLE3_COLUMNS[c];
-    const name = TABLE3_COLUMN_LABEL[col];
+    const name = COLUMN_NAMES[c];
     // 一 + 二 = （七）总计 + 四, written as: newReceived + carriedOver − carriedForward = totalProcessed
     const a = newReceived[c];
     const b = carriedOver[c];
@@ -70,7 +85,7 @@ export function checkTable3(draft: Draft): Check[] {
     const forward = carriedForward[c];
     const left = sum([a, b]);
     const right = sum([processed, forward]);
-    const cells = BALANCE_ROWS.map((r) => TABLE3_PATHS[r][c]);
+    const cells = BALANCE_CELLS[c].slice();
     if (left === null || right === null) checks.push({ rule: "t3.balance", status: "na", detail: `${name}：有空单元格，无法核对`, cells });
     else if (same(left, right))
       checks.push({ rule: "t3.balance", status: "pass", detail: `${name}：${a} + ${b} = ${processed} + ${forward}`, cells });
@@ -84,17 +99,19 @@ export function checkTable3(draft: Draft): Check[] {
         computed: left,
       });
 
-    const outcomeCells = [TABLE3_PATHS.totalProcessed[c]];
-    const outcomeValues: Count[] = [];
+    const outcomeCells: string[] = new Array(outcomeRows.length + 1);
+    const outcomeValues: Count[] = new Array(outcomeRows.length);
+    outcomeCells[0] = TABLE3_PATHS.totalProcessed[c];
     for (let r = 0; r < outcomeRows.length; r++) {
-      outcomeCells.push(TABLE3_PATHS[outcomeRows[r]][c]);
-      outcomeValues.push(outcomes[r][c]);
+      outcomeCells[r + 1] = TABLE3_PATHS[outcomeRows[r]][c];
+      outcomeValues[r] = outcomes[r][c];
     }
-    checks.push(equation("t3.totalProcessed", `${name}：（七）总计 = 各办理结果之和`, processed, outcomeValues, outcomeCells));
+    checks.push(equation("t3.totalProcessed", TOTAL_PROCESSED_WHAT[c], processed, outcomeValues, outcomeCells));
   }
-  for (const row of Object.keys(t3) as Table3Row[]) {
-    const values = rowValues(row);
-    checks.push(equation("t3.rowTotal", `${row}：总计 = 六类申请人之和`, values[TOTAL], values.slice(0, TOTAL), pathsOf(row)));
+  for (const row of rows) {
+    const v = values.get(row)!;
+    const what = ROW_TOTAL_WHAT.get(row) ?? `${row}：总计 = 六类申请人之和`;
+    checks.push(equation("t3.rowTotal", what, v[TOTAL], v.slice(0, TOTAL), pathsOf(row)));
   }
   return checks;
 }
@@ -135,5 +152,8 @@ export function checkStatedNewReceived(draft: Draft, stated: StatedFigure | null
 }
 
 export function checkReport(draft: Draft, statedNewReceived: StatedFigure | null): Check[] {
-  return [...checkTable3(draft), ...checkTable4(draft), checkStatedNewReceived(draft, statedNewReceived)];
+  const checks = checkTable3(draft);
+  for (const check of checkTable4(draft)) checks.push(check);
+  checks.push(checkStatedNewReceived(draft, statedNewReceived));
+  return checks;
 }

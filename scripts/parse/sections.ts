@@ -46,7 +46,25 @@ const HEADINGS = new WordIndex<SectionKey>(HEADING_VARIANTS.flatMap(({ key, vari
 /** How far into the title a heading may start (after a prefix such as 政府信息公开工作). */
 const MAX_HEADING_OFFSET = 14;
 
-const CN_ORDINAL_CODES = new Map(Object.entries(CN_NUM).map(([ch, n]) => [ch.charCodeAt(0), n]));
+/** CN_NUM by char code, as a switch: it is asked for nearly every line (a Map.get cost more) */
+function cnOrdinal(c: number): number | undefined {
+  switch (c) {
+    case 0x4e00: // 一
+      return 1;
+    case 0x4e8c: // 二
+      return 2;
+    case 0x4e09: // 三
+      return 3;
+    case 0x56db: // 四
+      return 4;
+    case 0x4e94: // 五
+      return 5;
+    case 0x516d: // 六
+      return 6;
+  }
+  return undefined;
+}
+if (Object.entries(CN_NUM).some(([ch, n]) => cnOrdinal(ch.charCodeAt(0)) !== n)) throw new Error("cnOrdinal ≠ CN_NUM");
 const isOrdinalEnd = (c: number) => c === 0x3001 || c === 0x2e || c === 0xff0e; // 、 . ．
 
 /**
@@ -61,14 +79,14 @@ function readOrdinal(line: string): { ordinal: number; end: number } | null {
   let end: number;
   if (c === 0x7b2c) {
     // 第X部分, then an optional 、 : ：
-    ordinal = CN_ORDINAL_CODES.get(line.charCodeAt(i + 1));
+    ordinal = cnOrdinal(line.charCodeAt(i + 1));
     if (ordinal === undefined || !line.startsWith("部分", i + 2)) return null;
     end = skipSpaces(line, i + 4);
     const p = line.charCodeAt(end);
     if (p === 0x3001 || p === 0x3a || p === 0xff1a) end++;
   } else {
     // 一…六 then 、 . ． , ，  — or 1…6 then 、 . ．
-    ordinal = c >= 0x31 && c <= 0x36 ? c - 0x30 : CN_ORDINAL_CODES.get(c);
+    ordinal = c >= 0x31 && c <= 0x36 ? c - 0x30 : cnOrdinal(c);
     if (ordinal === undefined) return null;
     end = skipSpaces(line, i + 1);
     const p = line.charCodeAt(end);
@@ -83,14 +101,14 @@ export function matchHeading(line: string): { key: SectionKey; ordinal: number; 
   if (!m) return null;
   const ordinal = m.ordinal;
   // titles may be prefixed ("政府信息公开工作存在的主要问题…", "因政府信息公开申请行政复议…")
-  let after = line.slice(m.end);
-  const open = after.charCodeAt(0);
-  if (open === 0x300a || open === 0x201c || open === 0x22) after = after.slice(1); // 《 “ "
-  const head = withoutSpaces(after.slice(0, 40));
+  let from = m.end;
+  const open = line.charCodeAt(from);
+  if (open === 0x300a || open === 0x201c || open === 0x22) from++; // 《 “ "
+  const head = withoutSpaces(line.slice(from, from + 40));
   // the first variant (HEADING_VARIANTS order) that occurs at offset ≤ MAX_HEADING_OFFSET of head
   const found = HEADINGS.first(head, MAX_HEADING_OFFSET);
   if (!found) return null;
-  const rest = cutAfter(after, found.word).replace(/^[\s。.:：,，;；)）]+/, "");
+  const rest = cutAfter(line.slice(from), found.word).replace(/^[\s。.:：,，;；)）]+/, "");
   return { key: found.value, ordinal, rest };
 }
 
@@ -124,10 +142,9 @@ export function splitSections(lines: string[]): Sections {
     lastRank = rank;
   }
   for (let k = 0; k < found.length - 1; k++) found[k].end = found[k + 1].start;
-  const byKey = new Map(found.map((s) => [s.key, s]));
   return {
     list: found,
     preambleEnd: found.length ? found[0].start : lines.length,
-    get: (key) => byKey.get(key),
+    get: (key) => found.find((s) => s.key === key), // at most six sections
   };
 }

@@ -16,6 +16,7 @@ import {
   type Table2,
   type Table2Item,
   type Table3,
+  type Table3Cells,
   type Table3Row,
   type Table4,
   type Template,
@@ -30,6 +31,7 @@ import {
   TABLE4_HEADER_WORDS,
   TEMPLATE_MARKERS,
   isLabelLike,
+  memoize,
 } from "./labels.ts";
 import { resolveValues, rowTotalConstraint, table4Constraint, type Resolved } from "./resolve-values.ts";
 import { TABLE2_PATHS, TABLE3_PATHS, TABLE4_PATHS } from "./paths.ts";
@@ -78,10 +80,12 @@ export function detectTemplate(...regions: Cell[][]): Template {
   let score2021 = 0;
   for (const cells of regions)
     for (const cell of cells) {
-      if (cell.kind !== "text" || !cell.key) continue;
       const key = cell.key;
-      if (MARKERS_2019.any(key)) score2019++;
-      if (MARKERS_2021.any(key)) score2021++;
+      // most keys ("总计", "规章") are shorter than any marker ("" for non-text cells)
+      if (key.length < MIN_MARKER_LENGTH || cell.kind !== "text") continue;
+      const markers = markersIn(key);
+      if (markers & 1) score2019++;
+      if (markers & 2) score2021++;
     }
   if (score2019 === 0 && score2021 === 0) return "unknown";
   return score2021 > score2019 ? "2021" : "2019";
@@ -89,6 +93,9 @@ export function detectTemplate(...regions: Cell[][]): Template {
 
 const MARKERS_2019 = new WordIndex(TEMPLATE_MARKERS["2019"].map((m) => [m, true] as const));
 const MARKERS_2021 = new WordIndex(TEMPLATE_MARKERS["2021"].map((m) => [m, true] as const));
+/** which forms' markers a key holds: 1 = 2019, 2 = 2021 (both = 3) */
+const markersIn = memoize((key: string): number => (MARKERS_2019.any(key) ? 1 : 0) | (MARKERS_2021.any(key) ? 2 : 0));
+const MIN_MARKER_LENGTH = Math.min(...[...TEMPLATE_MARKERS["2019"], ...TEMPLATE_MARKERS["2021"]].map((m) => m.length));
 
 /* ------------------------------------------------------------------ rows */
 
@@ -187,14 +194,41 @@ const TABLE3_WORDS = new WordIndex<Table3Row>(
   ),
 );
 
-export function matchTable3Label(key: string, seen: Set<Table3Row>, template: Template): Table3Row | "group" | null {
+/** What a key says on its own: the row its words name, "group", "context" (see below) or null. */
+const table3Word = memoize((key: string): Table3Row | "group" | "context" | null => {
   const row = TABLE3_WORDS.first(key);
   if (row) return row.value;
+  if (TABLE3_CONTEXT_LABELS.some((ctx) => key === ctx.key)) return "context";
+  if (TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4))) return "group";
+  return null;
+});
+
+export function matchTable3Label(key: string, seen: Set<Table3Row>, template: Template): Table3Row | "group" | null {
+  const word = table3Word(key);
+  if (word !== "context") return word;
+  // a context label is its row only after one of `after`; otherwise it is a group word or nothing
   for (const ctx of TABLE3_CONTEXT_LABELS)
     if (key === ctx.key && ctx.after.some((r) => seen.has(r))) return ctx.row;
   if (TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4))) return "group";
   return null;
 }
+
+/**
+ * A table-3 row's cells in TABLE3_COLUMNS order. Written as a literal so that every row object has
+ * one shape (setting the keys one by one from the list made each row a chain of map transitions);
+ * the check below keeps it in step with the schema's list.
+ */
+function table3Cells(v: readonly Count[]): Table3Cells {
+  return { naturalPerson: v[0], commercial: v[1], research: v[2], socialWelfare: v[3], legalService: v[4], otherOrg: v[5], total: v[6] };
+}
+if (Object.keys(table3Cells([])).join() !== TABLE3_COLUMNS.join()) throw new Error("table3Cells ≠ TABLE3_COLUMNS");
+
+const NO_VALUES: readonly Count[] = TABLE3_COLUMNS.map(() => null);
+
+const FORM_ROW_SETS = {
+  "2019": new Set<Table3Row>(TABLE3_ROWS_BY_TEMPLATE["2019"]),
+  "2021": new Set<Table3Row>(TABLE3_ROWS_BY_TEMPLATE["2021"]),
+};
 
 function readTable3(cells: Cell[], template: Template, out: RecognizedTables): void {
   const seen = new Set<Table3Row>();
@@ -216,28 +250,29 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
       const r = resolveValues(row.values, TABLE3_COLUMNS.length, rowTotalConstraint);
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
-      const cellsOut = {} as Record<(typeof TABLE3_COLUMNS)[number], Count>;
       const rowPaths = TABLE3_PATHS[row.key];
-      for (let i = 0; i < TABLE3_COLUMNS.length; i++) {
-        cellsOut[TABLE3_COLUMNS[i]] = r.values[i];
-        out.cellLines[rowPaths[i]] = r.cells[i]?.line ?? row.label.line;
+      const cellLines = out.cellLines;
+      for (let i = 0; i < rowPaths.length; i++) {
+        const cell = r.cells[i];
+        cellLines[rowPaths[i]] = cell ? cell.line : row.label.line;
       }
-      out.table3[row.key] = cellsOut;
+      out.table3[row.key] = table3Cells(r.values);
       out.found.table3 = true;
     },
   );
   if (!out.found.table3) return;
   // a 2021 report printing the 2019 single 其他处理 row is read with the 2019 rows for part 三
   const rows2019 = template !== "2021" || (out.table3.other && !out.table3["other.other"]);
-  const formRows: readonly Table3Row[] = rows2019 ? TABLE3_ROWS_BY_TEMPLATE["2019"] : TABLE3_ROWS_BY_TEMPLATE["2021"];
+  const formName = rows2019 ? "2019" : "2021";
+  const formRows: readonly Table3Row[] = TABLE3_ROWS_BY_TEMPLATE[formName];
   for (const row of formRows) {
     if (out.table3[row]) continue;
-    out.table3[row] = Object.fromEntries(TABLE3_COLUMNS.map((c) => [c, null])) as Table3[Table3Row] & object;
+    out.table3[row] = table3Cells(NO_VALUES);
     out.warnings.push({ code: "row-missing", message: `表三缺少“${row}”一行，记为空` });
   }
   // rows of the other form that turned up (e.g. "其他处理" in a file we read as 2021) stay, with a note
   for (const row of Object.keys(out.table3) as Table3Row[])
-    if (!formRows.includes(row))
+    if (!FORM_ROW_SETS[formName].has(row))
       out.warnings.push({ code: "row-not-in-form", message: `表三“${row}”不属于 ${template} 版表格` });
   if (template === "2021" && rows2019)
     out.warnings.push({ code: "mixed-form", message: "表二为 2021 版，表三却用 2019 版的单行“（六）其他处理”" });
@@ -295,15 +330,17 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
       message: `表四数字行有 ${run.filter((c) => c.line === first.line).length} 个单元格，表格应为 15 个；按表头所在列取 15 个`,
       line: first.line,
     });
-  const warning = misfitWarning({ ...first, text: "行政复议、行政诉讼", key: "" }, r);
+  const warning = r.misfit ? misfitWarning({ ...first, text: "行政复议、行政诉讼", key: "" }, r) : null;
   if (warning) out.warnings.push(warning);
-  TABLE4_GROUPS.forEach((group, g) => {
-    const groupPaths = TABLE4_PATHS[group];
-    OUTCOME_KEYS.forEach((key, k) => {
+  for (let g = 0; g < TABLE4_GROUPS.length; g++) {
+    const group = out.table4[TABLE4_GROUPS[g]];
+    const groupPaths = TABLE4_PATHS[TABLE4_GROUPS[g]];
+    for (let k = 0; k < OUTCOME_KEYS.length; k++) {
       const i = g * 5 + k;
-      out.table4[group][key] = r.values[i];
-      out.cellLines[groupPaths[k]] = r.cells[i]?.line ?? first.line;
-    });
-  });
+      group[OUTCOME_KEYS[k]] = r.values[i];
+      const cell = r.cells[i];
+      out.cellLines[groupPaths[k]] = cell ? cell.line : first.line;
+    }
+  }
   out.found.table4 = true;
 }
