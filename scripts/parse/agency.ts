@@ -59,6 +59,19 @@ function clean(name: string): string {
 }
 
 export function agencyLevel(name: string): AgencyLevel {
+  // a pure function of the name (an agency reports every year): kept in a small bounded cache
+  let level = levels.get(name);
+  if (level === undefined) {
+    level = computeAgencyLevel(name);
+    if (levels.size >= 10_000) levels.clear();
+    levels.set(name, level);
+  }
+  return level;
+}
+
+const levels = new Map<string, AgencyLevel>();
+
+function computeAgencyLevel(name: string): AgencyLevel {
   const n = clean(name);
   if (/街道(办事处|办)?$/.test(n) || /地区办事处$/.test(n)) return "街道";
   if (/(镇|乡|苏木)(人民政府|政府)?$/.test(n)) return "乡镇";

@@ -98,8 +98,15 @@ export function splitProblems(part: string[] | null): { problems: string | null;
 // "累计主动公开政府信息10条", "主动公开了全年总信息共计212条", "主动公开各类政府信息273条",
 // "共公布政府信息2599条", "主动发布各类政府信息2428条", "主动公开各类政府信息5500余条",
 // "当年发布政府信息 393 件"
-/** a word every one of PROACTIVE_RES needs (公开|公布|发布; includes() is cheaper than a regex) */
-const hasProactiveWord = (line: string) => line.includes("公开") || line.includes("发布") || line.includes("公布");
+/**
+ * words every one of PROACTIVE_RES needs: 条 or 件 (the unit), and 公开, 公布 or 发布 (includes()
+ * is much cheaper than the regexes; 公开 alone is on nearly every line, the unit is rarer). No
+ * statement is shorter than 5 characters ("共公开1条"): short lines (table cells) are passed at once.
+ */
+const hasProactiveWord = (line: string) =>
+  line.length >= 5 &&
+  (line.includes("条") || line.includes("件")) &&
+  (line.includes("公开") || line.includes("发布") || line.includes("公布"));
 const PROACTIVE_RES = [
   /主动(?:公开|发布)[^。;；\d]{0,24}?(?:共计|总计|合计|累计|共)?\s*(\d[\d,]*)\s*余?\s*条/,
   /(?:共|累计|全年|总计|当年|本年度?)(?:主动)?(?:公开|公布|发布)[^。;；\d]{0,16}?(\d[\d,]*)\s*余?\s*条/,
@@ -156,8 +163,15 @@ const NEW_RECEIVED_RES = [
   /(?:共|累计)?(?:新收|收到|受理)[^。;；\d]{0,6}?(\d[\d,]*)\s*(?:件|个|宗|份)[^。;；]{0,12}?申请/,
 ];
 const NO_APPLICATIONS_RE = /(?:未|没有)(?:收到|受理)[^。;；\d]{0,16}?申请/;
-/** a word every one of the regexes above needs: lines without one (most) are skipped at once */
-const hasReceivedWord = (line: string) => line.includes("收到") || line.includes("受理") || line.includes("新收");
+/**
+ * words every one of the regexes above needs (申请, and 收到, 受理 or 新收): lines without them
+ * (most) are skipped at once. No statement is shorter than 5 characters ("未收到申请", "收到申请1件"):
+ * short lines (table cells, most of part 三's lines) are passed at once.
+ */
+const hasReceivedWord = (line: string) =>
+  line.length >= 5 &&
+  line.includes("申请") &&
+  (line.includes("收到") || line.includes("受理") || line.includes("新收"));
 
 function findNewReceived(lines: string[], sections: Sections): StatedFigure | null {
   const ranges: [number, number][] = [];

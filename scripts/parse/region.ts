@@ -441,21 +441,26 @@ export function placeRegion(candidates: (string | null | undefined)[], options: 
   const all: Mention[] = [];
   const texts: string[] = [];
   // candidates often repeat (the title is a head line; the first lines open the whole text): a
-  // window scanned once is reused within this call
-  const scanned = new Map<string, Mention[]>();
+  // window scanned once is reused within this call. A list, not a Map: a dozen entries at most,
+  // and a Map would hash every (fresh, long) window, where === fails at once on other lengths.
+  const scanned: { text: string; ms: Mention[] }[] = [];
+  const scannedOf = (text: string) => {
+    for (const e of scanned) if (e.text === text) return e.ms;
+    return undefined;
+  };
   const windows = candidates.map((c) => (c ? scanWindow(c, maxChars) : ""));
   // the longest window (the opening text) is scanned first; lines of it are not scanned again
   let whole = "";
   for (const w of windows) if (w.length > whole.length) whole = w;
   const wholeHits = whole ? scan(ix, whole, 0, maxChars) : [];
-  if (whole) scanned.set(whole, wholeHits);
+  if (whole) scanned.push({ text: whole, ms: wholeHits });
   windows.forEach((text, ci) => {
     texts[ci] = text;
     if (!text) return;
-    let ms = scanned.get(text)?.map((m) => copyMention(m, ci));
+    let ms = scannedOf(text)?.map((m) => copyMention(m, ci));
     if (!ms) {
       ms = scanFromLine(whole, wholeHits, text, ci, maxChars) ?? scan(ix, text, ci, maxChars);
-      scanned.set(text, ms.map((m) => copyMention(m, ci)));
+      scanned.push({ text, ms: ms.map((m) => copyMention(m, ci)) });
     }
     linkAdjacent(g, text, ms);
     all.push(...ms);
@@ -552,6 +557,20 @@ const TOWN_TAIL = /^[\u4e00-\u9fff]{1,8}?(街道|镇|乡|苏木)(办事处|人�
  * unless a town name not in the gazetteer follows it ("伊州区新华街道办事处" → "新华街道办事处").
  */
 export function stripRegionPrefix(name: string): string {
+  // a pure function of the name, asked for the same agency names again and again (title prefix,
+  // publisher, agency id; an agency reports every year): kept in a small bounded cache
+  let out = strippedNames.get(name);
+  if (out === undefined) {
+    out = computeStripRegionPrefix(name);
+    if (strippedNames.size >= 10_000) strippedNames.clear();
+    strippedNames.set(name, out);
+  }
+  return out;
+}
+
+const strippedNames = new Map<string, string>();
+
+function computeStripRegionPrefix(name: string): string {
   const ix = getIndex();
   const g = ix.g;
   const s = name.trim();

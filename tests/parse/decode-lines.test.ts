@@ -31,6 +31,12 @@ describe("decodeLines", () => {
       "\ufeffabc\r\nx\ry\n",
       "１２３（ａ）\u3000\u00a0x\u200by\ufeffz｜．－",
       "x[bookmark: _Toc1]y",
+      "x[bookmark: a\nb]y\r\nz\n[not a bookmark]\n",
+      "[bookmark: [bookmark: x]y[bookmark: z",
+      "[book[bookmark: x]mark: y]\r[bookmark: _1]\n",
+      "[book\u200bmark: x\n]y[bookmark: z]", // folding makes it a bookmark
+      "[bookmark: 中\r\n（文）]１",
+      "a\r\u200b\nb\r\ufeff\r\n\n\r", // a \r\n with a dropped character between is one line end
       "😀 emoji 𠀀 and 一、总体情况",
       "\u2002\u2003\u2009\u000b\u000c\t",
     ])

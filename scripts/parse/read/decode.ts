@@ -60,11 +60,41 @@ export function decodeLines(bytes: Uint8Array): { lines: string[]; encoding: "ut
   const units = body.length <= KEEP_SCRATCH ? (scratch.length >= body.length ? scratch : (scratch = new Uint16Array(body.length))) : new Uint16Array(body.length);
   let n = 0;
   let controls = 0; // C0 controls other than tab and line ends; NUL counts as many
+  // line breaks as found (a separate split of the text cost more than the whole decode loop):
+  // breaks[2k] = where line k ends, breaks[2k + 1] = where line k + 1 starts (after \r\n, \r or \n)
+  let breaks = breakScratch;
+  let lineCount = 0;
+  let bracket = false; // a "[" kept in the text (see the check after the loop)
   const length = body.length;
   for (let i = 0; i < length; ) {
     const b = body[i];
     if (b < 0x80) {
-      if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) controls += b === 0 ? length : 1;
+      if (b < 0x20) {
+        if (b === 0x0a || b === 0x0d) {
+          units[n++] = b;
+          i++;
+          // \n right after a \r (dropped characters between them do not count) ends no line of its own
+          if (b === 0x0a && lineCount > 0 && units[n - 2] === 0x0d && breaks[2 * lineCount - 1] === n - 1) {
+            breaks[2 * lineCount - 1] = n;
+            continue;
+          }
+          if (2 * lineCount + 2 > breaks.length) breaks = growBreaks(breaks);
+          breaks[2 * lineCount] = n - 1;
+          breaks[2 * lineCount + 1] = n;
+          lineCount++;
+          continue;
+        }
+        if (b !== 0x09 && b !== 0x0b && b !== 0x0c) controls += b === 0 ? length : 1;
+      } else if (b === 0x5b) {
+        // a Word bookmark "[bookmark: …]" is dropped here, line breaks inside it included (as
+        // WORD_ARTEFACT_RE does): a "]" must follow somewhere, or no bookmark ends in this text
+        const close = startsBookmark(body, i) ? body.indexOf(0x5d, i + BOOKMARK.length) : -1;
+        if (close >= 0) {
+          i = close + 1;
+          continue;
+        }
+        bracket = true;
+      }
       units[n++] = b;
       i++;
       continue;
@@ -94,7 +124,35 @@ export function decodeLines(bytes: Uint8Array): { lines: string[]; encoding: "ut
   // the text-wide count of fewControls (a NUL anywhere fails it), then looksBinary as before
   if (controls > Math.min(bytes.length, 8192) * 0.02 && looksBinary(bytes)) throw binaryFile();
   const text = Buffer.from(units.buffer, units.byteOffset, n * 2).toString("utf16le");
-  return { lines: splitLines(dropArtefacts(text)), encoding: "utf-8" };
+  if (breaks.length <= KEEP_SCRATCH) breakScratch = breaks;
+  // a bookmark spelt with characters that folding drops ("[book\u200bmark: …]"): the two-step way
+  if (bracket && text.includes("[bookmark: ")) {
+    const plain = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+    return { lines: normalizeText(plain), encoding: "utf-8" };
+  }
+  const lines: string[] = new Array(lineCount + 1);
+  let from = 0;
+  for (let k = 0; k < lineCount; k++) {
+    lines[k] = text.slice(from, breaks[2 * k]);
+    from = breaks[2 * k + 1];
+  }
+  lines[lineCount] = text.slice(from);
+  return { lines, encoding: "utf-8" };
+}
+
+const BOOKMARK = Buffer.from("[bookmark: ", "latin1");
+function startsBookmark(body: Uint8Array, at: number): boolean {
+  if (at + BOOKMARK.length > body.length) return false;
+  for (let k = 1; k < BOOKMARK.length; k++) if (body[at + k] !== BOOKMARK[k]) return false;
+  return true;
+}
+
+/** line breaks of decodeLines, kept between files like `scratch` */
+let breakScratch = new Int32Array(1 << 12);
+function growBreaks(breaks: Int32Array): Int32Array {
+  const grown = new Int32Array(breaks.length * 2);
+  grown.set(breaks);
+  return grown;
 }
 
 /** Uint16Array bytes are read as UTF-16LE: true on every platform Node runs on today, but checked. */
