@@ -154,7 +154,7 @@ class Compiler {
   /**
    * z.object (strip mode): zod's object test (a non-array object), every field passes, and no keys
    * but the shape's, in the shape's order — zod's output is a fresh literal listing the shape's keys
-   * in order. (Keys are listed with Object.keys, much faster than Reflect.ownKeys: symbol keys and
+   * in order. (Keys are listed with for-in, much faster than Reflect.ownKeys: symbol keys and
    * non-enumerable properties, which plain code never makes, are ignored as JSON ignores them.)
    */
   private objectBody(shape: Record<string, Node>): string {
@@ -163,25 +163,28 @@ class Compiler {
     keys.forEach((key, i) => lines.push(`const v${i} = v[${JSON.stringify(key)}]; if (!(${this.test(shape[key], `v${i}`)})) return false;`));
     // own keys: a subsequence of the shape's (a skipped key was absent and passed as undefined)
     lines.push(`const shapeKeys = ${this.constant(keys)};`);
-    lines.push("const own = Object.keys(v);");
+    // for-in rather than Object.keys: no array per object, and the keys come from V8's enum cache
+    // (the prototype chain's enumerable keys are listed too: more keys can only fail the test, and
+    // then zod decides)
     lines.push("let next = 0;");
-    lines.push("for (let i = 0; i < own.length; i++) { while (next < shapeKeys.length && shapeKeys[next] !== own[i]) next++; if (next === shapeKeys.length) return false; next++; }");
+    lines.push("for (const k in v) { while (next < shapeKeys.length && shapeKeys[next] !== k) next++; if (next === shapeKeys.length) return false; next++; }");
     lines.push("return true;");
     return lines.join("\n");
   }
 
   /**
    * z.record / z.partialRecord whose key schema lists no fixed values: zod's plain-object test, and
-   * every own key and its value pass. zod reads keys with Reflect.ownKeys; Object.keys is several
-   * times faster on the ~200-key cellLines and differs only for symbol keys (refused here, so zod
-   * decides) and non-enumerable properties, which plain code never makes (as in objectBody).
+   * every own key and its value pass. zod reads keys with Reflect.ownKeys; a for-in loop lists the
+   * same string keys (symbol keys are refused here, so zod decides; non-enumerable properties plain
+   * code never makes, as in objectBody) and is many times faster on a fast-mode object such as the
+   * ~200-key cellLines (V8 reads each value by its slot from the enum cache, no key lookup).
+   * for-in also lists the prototype chain's enumerable keys: they are tested too, which can only
+   * answer false (then zod decides), never accept a value zod would not.
    */
   private recordBody(keyTest: string, valueType: Node): string {
     return [
       `if (!${this.constant(util.isPlainObject)}(v) || Object.getOwnPropertySymbols(v).length) return false;`,
-      "const own = Object.keys(v);",
-      "for (let i = 0; i < own.length; i++) {",
-      "  const k = own[i];",
+      "for (const k in v) {",
       // zod skips "__proto__" (it is not copied to the output): not the same value then
       `  if (k === "__proto__" || !(${keyTest})) return false;`,
       `  const x = v[k]; if (!(${this.test(valueType, "x")})) return false;`,

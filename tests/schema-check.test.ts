@@ -105,6 +105,12 @@ describe("compileCheck(Report)", () => {
       [z.string().transform((s) => s.length), ["abc"]],
       [z.array(z.number()).min(1), [[], [1]]],
       [z.optional(z.string().default("d")), [undefined, "x"]],
+      // records and objects are walked with for-in: own keys of any prototype, inherited enumerable keys
+      [
+        z.record(z.string(), z.number()),
+        [{ a: 1, b: 2 }, { a: 1, b: "2" }, Object.assign(Object.create(null), { a: 1 }), Object.assign(Object.create({ b: "x" }), { a: 1 })],
+      ],
+      [z.object({ a: z.number(), b: z.number().optional() }), [{ b: 1, a: 2 }, Object.assign(Object.create({ c: 1 }), { a: 1 })]],
     ];
     for (const [schema, values] of schemas) for (const v of values) agreesWithZod(schema, v);
   });

@@ -63,7 +63,8 @@ function cellOf(text: string, line: number, col: number): Cell {
   // plain digits ("0", "12") are most cells: read them here, without the set, Number() or the regex
   const digits = plainDigits(text);
   if (digits !== -1) return { text, line, col, kind: "number", value: digits, key: "" };
-  if (text.length <= EMPTY_MAX_LENGTH && EMPTY_CELL_VALUES.has(text)) return { text, line, col, kind: "empty", value: null, key: "" };
+  // blank cells ("" is in EMPTY_CELL_VALUES, checked below) are common: no set lookup for them
+  if (text.length <= EMPTY_MAX_LENGTH && (text.length === 0 || EMPTY_CELL_VALUES.has(text))) return { text, line, col, kind: "empty", value: null, key: "" };
   const value = parseNumber(text);
   if (value !== null) return { text, line, col, kind: "number", value, key: "" };
   // long text is narrative, never a label: skip the key work
@@ -88,8 +89,16 @@ function plainDigits(text: string): number {
 
 // cellOf reads plain digits before looking at EMPTY_CELL_VALUES: that order must not matter
 if ([...EMPTY_CELL_VALUES].some((v) => plainDigits(v) !== -1)) throw new Error("EMPTY_CELL_VALUES: an entry is a number");
+if (!EMPTY_CELL_VALUES.has("")) throw new Error("EMPTY_CELL_VALUES: cellOf takes \"\" for an empty cell");
 
-const ONLY_PIPES_RE = /^[\s|]*$/;
+/** /^[\s|]*$/.test(line), without the regex: usually the first character settles it. */
+function onlyPipes(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 0x7c && !isSpaceCode(c)) return false;
+  }
+  return true;
+}
 
 /** Split one line into cells and say which layout it follows; `null` = a spacing line (no cell). */
 export function classifyLine(line: string): { layout: LineLayout; pieces: string[] } | null {
@@ -106,7 +115,7 @@ function layoutOf(line: string): LineLayout | null {
     // "\t0" is one Word cell; "a\tb", "\t\tb" or "a\t" are rows of cells
     return tab === 0 && line.indexOf("\t", 1) === -1 ? "tab-cells" : "tab-rows";
   }
-  if (ONLY_PIPES_RE.test(line)) return null; // merged-cell artefacts: "|||"
+  if (onlyPipes(line)) return null; // merged-cell artefacts: "|||"
   // more than one piece once a trailing "|" is dropped
   const trailing = trailingPipe(line) !== -1;
   return !trailing || line.indexOf("|", pipe + 1) !== -1 ? "pipe-rows" : "pipe-cells";
@@ -154,6 +163,11 @@ export function tokenizeCells(
     lineLayouts[i] = layout;
     if (layout === "cell-per-line" || layout === "tab-cells") {
       cells.push(trimmedCell(line, layout === "tab-cells" ? 1 : 0, line.length, i + 1, 0));
+      continue;
+    }
+    if (layout === "pipe-cells") {
+      // the line's only "|" is the trailing one: one cell, before it
+      cells.push(trimmedCell(line, 0, trailingPipe(line), i + 1, 0));
       continue;
     }
     // rows: the pieces between separators (what piecesOf gives), each cut out once, trimmed

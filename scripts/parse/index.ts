@@ -71,7 +71,10 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
   const themes = detectThemes(narrative.sections.problems);
   lap("themes");
 
-  const warnings: Warning[] = [...(source.warnings ?? []), ...sectionWarnings(sections), ...tables.warnings, ...meta.warnings];
+  const warnings: Warning[] = source.warnings ? source.warnings.slice() : [];
+  sectionWarnings(sections, warnings);
+  for (const w of tables.warnings) warnings.push(w);
+  for (const w of meta.warnings) warnings.push(w);
   if (!found) warnings.push({ code: "no-tables", message: "报告中没有找到表二、表三、表四" });
   const year = meta.year ?? 0;
   // keys in the schema's order: validation returns this object itself, and the record's JSON
@@ -86,7 +89,7 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
     source: {
       path: displayPath,
       sha256: createHash("sha256").update(bytes).digest("hex"),
-      layout: dominantLayout(lineLayouts, sectionRanges(sections, ["proactive", "applications", "review"])),
+      layout: dominantLayout(lineLayouts, sectionRanges(sections)),
       format: source.format,
     },
     proactive: {
@@ -131,17 +134,22 @@ function tableRegions(lines: string[], sections: Sections): { regions: TableRegi
   return { regions: { table2: within(proactive), table3: within(applications), table4: review ? within(review) : [] }, lineLayouts };
 }
 
-function sectionRanges(sections: Sections, keys: ("proactive" | "applications" | "review")[]): [number, number][] {
-  return keys.flatMap((k) => {
+/** Lines of the parts that hold tables (a plain loop: flatMap is slow on this hot path). */
+function sectionRanges(sections: Sections): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const k of TABLE_PARTS) {
     const s = sections.get(k);
-    return s ? [[s.start, s.end] as [number, number]] : [];
-  });
+    if (s) ranges.push([s.start, s.end]);
+  }
+  return ranges;
 }
+const TABLE_PARTS = ["proactive", "applications", "review"] as const;
 
 const PART_NAMES = { overview: "一 总体情况", proactive: "二 主动公开", applications: "三 依申请公开", review: "四 复议诉讼", problems: "五 存在的主要问题", other: "六 其他事项" };
 
-function sectionWarnings(sections: Sections): Warning[] {
-  return (Object.keys(PART_NAMES) as (keyof typeof PART_NAMES)[])
-    .filter((k) => !sections.get(k))
-    .map((k) => ({ code: "section-missing", message: `没有找到“${PART_NAMES[k]}”部分的标题` }));
+/** Adds a warning to `out` for each part whose heading is missing. */
+function sectionWarnings(sections: Sections, out: Warning[]): void {
+  for (const k of PART_KEYS)
+    if (!sections.get(k)) out.push({ code: "section-missing", message: `没有找到“${PART_NAMES[k]}”部分的标题` });
 }
+const PART_KEYS = Object.keys(PART_NAMES) as (keyof typeof PART_NAMES)[];

@@ -41,33 +41,49 @@ export function resolveValues(found: Cell[], expected: number, constraint?: Cons
     return { values: new Array(expected).fill(null), cells: new Array(expected).fill(null) };
   }
 
-  // every contiguous alignment of the cells to the columns is a reading
-  const readings: (Cell | null)[][] = [];
+  // every contiguous alignment of the cells to the columns is a reading: reading `offset` (0 …
+  // shifts) puts cells[col + offset] (too many cells) or cells[col - offset] (too few) in column
+  // `col`. Readings are kept as their offsets, not as arrays of cells.
+  const more = cells.length > expected;
   const shifts = Math.abs(cells.length - expected);
-  for (let offset = 0; offset <= shifts; offset++) {
-    const reading: (Cell | null)[] = [];
-    for (let col = 0; col < expected; col++) {
-      const i = cells.length > expected ? col + offset : col - offset;
-      reading.push(i >= 0 && i < cells.length ? cells[i] : null);
+  const plausible: number[] = [];
+  if (constraint)
+    for (let offset = 0; offset <= shifts; offset++) {
+      // a reading satisfies the form when it has a number in every column and they add up
+      const values: number[] = new Array(expected);
+      let full = true;
+      for (let col = 0; col < expected && full; col++) {
+        const cell = cellAt(cells, more, offset, col);
+        if (cell === null || cell.value === null) full = false;
+        else values[col] = cell.value;
+      }
+      if (full && constraint(values)) plausible.push(offset);
     }
-    readings.push(reading);
-  }
-  const satisfying = constraint
-    ? readings.filter((r) => r.every((c) => c?.value != null) && constraint(r.map((c) => c!.value!)))
-    : [];
-  const plausible = satisfying.length ? satisfying : readings;
+  // no reading satisfies the form (or there is no arithmetic to check): every reading is plausible
+  if (plausible.length === 0) for (let offset = 0; offset <= shifts; offset++) plausible.push(offset);
 
   const values: (number | null)[] = [];
   const sources: (Cell | null)[] = [];
   let ambiguous = 0;
   for (let col = 0; col < expected; col++) {
-    const first = plausible[0][col];
-    const agreed = plausible.every((r) => (r[col]?.value ?? null) === (first?.value ?? null));
-    values.push(agreed ? (first?.value ?? null) : null);
-    sources.push(agreed && first?.value != null ? first : null);
+    const first = cellAt(cells, more, plausible[0], col);
+    const value = first === null ? null : first.value;
+    let agreed = true;
+    for (let k = 1; k < plausible.length && agreed; k++) {
+      const cell = cellAt(cells, more, plausible[k], col);
+      agreed = (cell === null ? null : cell.value) === value;
+    }
+    values.push(agreed ? value : null);
+    sources.push(agreed && value !== null ? first : null);
     if (!agreed) ambiguous++;
   }
   return { values, cells: sources, misfit: { found: cells.length, expected, ambiguous } };
+}
+
+/** The cell a reading shifted by `offset` puts in column `col` (see resolveValues), or null. */
+function cellAt(cells: Cell[], more: boolean, offset: number, col: number): Cell | null {
+  const i = more ? col + offset : col - offset;
+  return i >= 0 && i < cells.length ? cells[i] : null;
 }
 
 /** Table 3 rows: the six applicant columns sum to 总计. */

@@ -50,6 +50,8 @@ export interface RecognizedTables {
   table4: Table4;
   /** record path → 1-based source line */
   cellLines: Record<string, number>;
+  /** collects cellLines while the tables are read (see CellLinesBuilder) */
+  lines: CellLinesBuilder;
   warnings: Warning[];
   found: { table2: boolean; table3: boolean; table4: boolean };
 }
@@ -62,6 +64,7 @@ export function recognizeTables(regions: TableRegions): RecognizedTables {
     table3: {},
     table4: emptyTable4(),
     cellLines: {},
+    lines: new CellLinesBuilder(),
     warnings: [],
     found: { table2: false, table3: false, table4: false },
   };
@@ -70,6 +73,7 @@ export function recognizeTables(regions: TableRegions): RecognizedTables {
   readTable2(regions.table2, template, out);
   readTable3(regions.table3, template, out);
   readTable4(regions.table4, out);
+  out.cellLines = out.lines.build();
   return out;
 }
 
@@ -107,24 +111,35 @@ interface OpenRow<K> {
 
 /**
  * Walk a region's cells: `match` names the row a text cell opens ("group" = a heading row with
- * no numbers of its own, null = text that closes the current row). Calls `close` for each row.
+ * no numbers of its own, null = text that closes the current row). Calls `close` for each row;
+ * the row it is given is reused for the next one, so `close` must not keep it or its values.
  */
 function walkRows<K>(
   cells: Cell[],
   match: (key: string, cell: Cell) => K | "group" | null,
   close: (row: OpenRow<K>) => void,
 ): void {
-  let open: OpenRow<K> | null = null;
-  for (const cell of cells) {
+  // one row object serves every row of the walk: `close` keeps neither it nor its values
+  let row: OpenRow<K> | null = null;
+  let open = false;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     if (cell.kind !== "text") {
-      open?.values.push(cell);
+      if (open) row!.values.push(cell);
       continue;
     }
     const matched = isLabelLike(cell.key) ? match(cell.key, cell) : null;
-    if (open) close(open);
-    open = matched && matched !== "group" ? { key: matched, label: cell, values: [] } : null;
+    if (open) close(row!);
+    open = matched !== null && matched !== "group";
+    if (!open) continue;
+    if (row === null) row = { key: matched as K, label: cell, values: [] };
+    else {
+      row.key = matched as K;
+      row.label = cell;
+      row.values = []; // (cheaper than emptying the old one: setting length calls the runtime)
+    }
   }
-  if (open) close(open);
+  if (open) close(row!);
 }
 
 function misfitWarning(label: Cell, r: Resolved): Warning | null {
@@ -164,10 +179,10 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
       const item: Record<string, Count> = {};
-      const rowPaths = paths[row.key];
+      const lines = out.lines.row(paths[row.key]);
       for (let i = 0; i < columns.length; i++) {
         item[columns[i]] = r.values[i];
-        out.cellLines[rowPaths[i]] = r.cells[i]?.line ?? row.label.line;
+        lines.push(r.cells[i]?.line ?? row.label.line);
       }
       out.table2[row.key] = item;
       out.found.table2 = true;
@@ -232,6 +247,8 @@ const FORM_ROW_SETS = {
 
 function readTable3(cells: Cell[], template: Template, out: RecognizedTables): void {
   const seen = new Set<Table3Row>();
+  /** the rows read, in order (the keys of out.table3 before the missing rows are added) */
+  const read: Table3Row[] = [];
   walkRows<Table3Row>(
     cells,
     (key) => {
@@ -251,12 +268,13 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
       const rowPaths = TABLE3_PATHS[row.key];
-      const cellLines = out.cellLines;
+      const lines = out.lines.row(rowPaths);
       for (let i = 0; i < rowPaths.length; i++) {
         const cell = r.cells[i];
-        cellLines[rowPaths[i]] = cell ? cell.line : row.label.line;
+        lines.push(cell ? cell.line : row.label.line);
       }
       out.table3[row.key] = table3Cells(r.values);
+      read.push(row.key);
       out.found.table3 = true;
     },
   );
@@ -271,7 +289,8 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
     out.warnings.push({ code: "row-missing", message: `表三缺少“${row}”一行，记为空` });
   }
   // rows of the other form that turned up (e.g. "其他处理" in a file we read as 2021) stay, with a note
-  for (const row of Object.keys(out.table3) as Table3Row[])
+  // (the rows added as missing above are the form's own)
+  for (const row of read)
     if (!FORM_ROW_SETS[formName].has(row))
       out.warnings.push({ code: "row-not-in-form", message: `表三“${row}”不属于 ${template} 版表格` });
   if (template === "2021" && rows2019)
@@ -292,8 +311,9 @@ const TABLE4_HEADER_SET = new Set(TABLE4_HEADER_WORDS);
  * header cells above stand in exactly 15 columns, the numbers under them are the table's.
  */
 function alignUnderHeader(run: Cell[], cells: Cell[], headerEnd: number): Cell[] {
+  if (run.length <= 15) return run; // the usual case: decided before collecting the lines
   const numberLines = new Set(run.filter((c) => c.kind === "number").map((c) => c.line));
-  if (run.length <= 15 || numberLines.size !== 1) return run;
+  if (numberLines.size !== 1) return run;
   const row = run.filter((c) => numberLines.has(c.line));
   const headerCols = new Set<number>();
   for (let i = 0; i < headerEnd; i++)
@@ -308,16 +328,19 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
   let start = 0;
   for (let i = 0; i < cells.length; i++)
     if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(cells[i].key)) start = i + 1;
-  const run: Cell[] = [];
+  let run: Cell[] = [];
+  let hasNumber = false; // run.some((c) => c.kind === "number")
   for (let i = start; i < cells.length; i++) {
-    if (cells[i].kind === "text") {
-      if (run.some((c) => c.kind === "number")) break;
-      run.length = 0; // text before any number: still header or narrative
+    const cell = cells[i];
+    if (cell.kind === "text") {
+      if (hasNumber) break;
+      if (run.length) run = []; // text before any number: still header or narrative
       continue;
     }
-    run.push(cells[i]);
+    run.push(cell);
+    if (cell.kind === "number") hasNumber = true;
   }
-  if (!run.some((c) => c.kind === "number")) {
+  if (!hasNumber) {
     if (cells.length) out.warnings.push({ code: "table-missing", message: "未找到表四（行政复议、行政诉讼）的数字", line: cells[0].line });
     return;
   }
@@ -334,13 +357,75 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
   if (warning) out.warnings.push(warning);
   for (let g = 0; g < TABLE4_GROUPS.length; g++) {
     const group = out.table4[TABLE4_GROUPS[g]];
-    const groupPaths = TABLE4_PATHS[TABLE4_GROUPS[g]];
+    const lines = out.lines.row(TABLE4_PATHS[TABLE4_GROUPS[g]]);
     for (let k = 0; k < OUTCOME_KEYS.length; k++) {
       const i = g * 5 + k;
       group[OUTCOME_KEYS[k]] = r.values[i];
       const cell = r.cells[i];
-      out.cellLines[groupPaths[k]] = cell ? cell.line : first.line;
+      lines.push(cell ? cell.line : first.line);
     }
   }
   out.found.table4 = true;
 }
+
+/* ------------------------------------------------------------------ cell lines */
+
+/**
+ * cellLines, collected row by row (each row's paths, then one line per path) and made into the
+ * record's object in one go at the end.
+ *
+ * Why not assign the ~200 keys one by one: an object that grows by keyed stores drops into V8's
+ * dictionary mode (a hash table), which is slow to fill and then to list, validate and serialize.
+ * An object literal with the same keys is a fast-mode object, built as cheaply as a small one. So
+ * one literal function is compiled per order of rows (a handful: reports print the form's rows
+ * in the form's order), found through a trie keyed by the rows' path arrays (the constants of
+ * paths.ts, so lookups by identity). The object is the same as the assignments would make:
+ * a literal with a repeated key keeps its first position and its last value, as assignment does.
+ */
+export class CellLinesBuilder {
+  private readonly rows: (readonly string[])[] = [];
+  private readonly lines: number[] = [];
+  private paths = 0;
+
+  /** Starts a row: push one line per path, in the paths' order, to the array returned. */
+  row(paths: readonly string[]): number[] {
+    this.rows.push(paths);
+    this.paths += paths.length;
+    return this.lines;
+  }
+
+  build(): Record<string, number> {
+    if (this.paths !== this.lines.length) throw new Error(`cellLines: ${this.paths} paths but ${this.lines.length} lines`);
+    let node = ORDERS;
+    for (const paths of this.rows) {
+      let child = node.next.get(paths);
+      if (!child) {
+        // a pathological stream of new orders: stop compiling, assign (same object, slower)
+        if (orderNodes >= MAX_ORDER_NODES) return this.assign();
+        orderNodes++;
+        child = { next: new Map(), make: null };
+        node.next.set(paths, child);
+      }
+      node = child;
+    }
+    node.make ??= new Function("l", `return {${this.rows.flat().map((k, i) => `${JSON.stringify(k)}: l[${i}]`).join(", ")}};`) as OrderNode["make"];
+    return node.make!(this.lines);
+  }
+
+  private assign(): Record<string, number> {
+    const keys = this.rows.flat();
+    const out: Record<string, number> = {};
+    for (let i = 0; i < keys.length; i++) out[keys[i]] = this.lines[i];
+    return out;
+  }
+}
+
+interface OrderNode {
+  next: Map<readonly string[], OrderNode>;
+  /** the literal for the rows on the way here (compiled when a report ends here) */
+  make: ((lines: number[]) => Record<string, number>) | null;
+}
+const ORDERS: OrderNode = { next: new Map(), make: null };
+/** 10,050 records of the regression set show 9 orders (under 100 nodes); this only bounds memory */
+const MAX_ORDER_NODES = 2000;
+let orderNodes = 0;
