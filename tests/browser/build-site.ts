@@ -1,6 +1,7 @@
 /**
  * Builds the site for the browser tests: (optionally) `npm run parse` into a temp folder, then
- * `astro build` under a sub-path base and `pagefind`, exactly as the deploy workflow does.
+ * `astro build` under a sub-path base, exactly as the deploy workflow does (astro build also writes
+ * the pagefind search index: the "search-index" integration in astro.config.mjs).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -47,7 +48,6 @@ export function buildSite(opts: { generatedDir: string; parseDir: string; base: 
   const dist = mkdtempSync(path.join(ROOT, "test-output", "site-build-"));
   const env = { GENERATED_DIR: opts.generatedDir, PARSE_DIR: opts.parseDir, SITE_BASE: opts.base };
   run(bin("astro"), ["build", "--outDir", dist], env, "astro build");
-  run(bin("pagefind"), ["--site", dist, "--silent"], env, "pagefind");
   return { dist, generatedDir: opts.generatedDir, base: opts.base };
 }
 

@@ -9,6 +9,7 @@ import { inferLevel } from "../../src/lib/levels";
 import { applicantTypes, headline, outcomes, reviewLitigation, zeroShareBy } from "../../src/lib/stats";
 import { failingCells } from "../../src/lib/report";
 import { pathLabel } from "../../src/lib/labels";
+import { icuWords, searchRecords } from "../../src/lib/search";
 
 const file = path.resolve("tests/fixtures/site/corpus.json");
 const corpus = readCorpusFile(file);
@@ -96,5 +97,22 @@ describe("report helpers", () => {
     expect(inferLevel("七户乡人民政府")).toBe("乡镇");
     expect(inferLevel("伊州区人民政府")).toBe("县区政府");
     expect(inferLevel("伊州区教育局")).toBe("部门");
+  });
+});
+
+describe("search records (src/lib/search.ts)", () => {
+  const records = searchRecords(idx);
+  it("one per agency and per shown report, base-less URLs of the pages", () => {
+    expect(records.filter((r) => r.meta.type === "机构").map((r) => r.url).sort()).toEqual(idx.agencies.map((a) => `/agencies/${a.id}/`).sort());
+    expect(records.filter((r) => r.meta.type === "报告").map((r) => r.url).sort()).toEqual(idx.shown.map((r) => `/reports/${r.id}/`).sort());
+    expect(records.some((r) => r.url.includes("2020-b"))).toBe(false); // the hidden duplicate
+  });
+  it("carry the narrative sections and the names, also segmented as the browser segments queries", () => {
+    const r = idx.shown.find((x) => x.sections.problems?.includes("宣传力度"))!;
+    const rec = records.find((x) => x.url === `/reports/${r.id}/`)!;
+    for (const text of Object.values(r.sections)) if (text) expect(rec.content).toContain(text);
+    const agency = records.find((x) => x.url === "/agencies/xinjiang-changji-qitai-qihu-xiang/")!;
+    expect(agency.content).toContain("七户乡人民政府");
+    expect(agency.content).toContain(icuWords("七户乡人民政府"));
   });
 });

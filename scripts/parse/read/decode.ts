@@ -148,7 +148,7 @@ function startsBookmark(body: Uint8Array, at: number): boolean {
 }
 
 /** line breaks of decodeLines, kept between files like `scratch` */
-let breakScratch = new Int32Array(1 << 12);
+let breakScratch: Int32Array = new Int32Array(1 << 12);
 function growBreaks(breaks: Int32Array): Int32Array {
   const grown = new Int32Array(breaks.length * 2);
   grown.set(breaks);

@@ -6,7 +6,7 @@ import { esc, Html } from "../../lib/html";
 
 export function sourceTextHtml(lines: string[] | null): Html {
   if (!lines) return new Html('<p class="muted">没有找到这份报告的原文文本。</p>');
-  let s = '<div class="source" data-pagefind-ignore><ol>';
+  let s = '<div class="source"><ol>';
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;
     s += `<li id="L${n}"><a href="#L${n}">${n}</a><span>${esc(lines[i])}</span></li>`;
