@@ -4,6 +4,9 @@
  * and prints reports/s and memory. Records are dropped as soon as they are made, so the figures
  * show whether the parser's own memory grows with the corpus (it must not).
  * --stages: also print the time per report of each stage of parseReport (timing adds a little).
+ *
+ * This machine's speed varies over time (a shared VM: the same plain loop has taken 180 to 360 ms),
+ * so the bench also times that loop before and after the run: compare figures at similar loop times.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -28,10 +31,23 @@ const heapAfterGc = () => (gc(), process.memoryUsage().heapUsed);
 let peakRss = 0;
 const checkpoints: string[] = [];
 
+/** A fixed CPU-bound loop (10⁸ steps), in ms: how fast the machine is right now. */
+function machineLoopMs(): number {
+  let sum = 0;
+  const t = performance.now();
+  for (let i = 0; i < 1e8; i++) sum += i & 7;
+  if (sum < 0) throw new Error("unreachable"); // keeps the loop from being optimised away
+  return performance.now() - t;
+}
+
 // warm up (module loading, gazetteer and jieba dictionaries) — not timed
 for (let i = 0; i < 50; i++) await parseReport(inputs[i % inputs.length], files[i % files.length]);
 
+const loopBefore = machineLoopMs();
 const heapBefore = heapAfterGc();
+// full GCs for the checkpoints below: not counted as parse time (wall or CPU)
+let gcPauseMs = 0;
+let gcPauseCpuMs = 0;
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
 let parsed = 0;
@@ -41,17 +57,28 @@ for (let i = 0; i < inputs.length; i++) {
   if ((i + 1) % 1000 === 0) {
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
-    checkpoints.push(`${i + 1}: rss ${mb(rss)} MB, heap ${mb(process.memoryUsage().heapUsed)} MB`);
+    let line = `${i + 1}: rss ${mb(rss)} MB, heap ${mb(process.memoryUsage().heapUsed)} MB`;
+    if ((i + 1) % 2000 === 0) {
+      const t = performance.now();
+      const c = process.cpuUsage();
+      line += `, after full GC ${mb(heapAfterGc())} MB`;
+      gcPauseMs += performance.now() - t;
+      const used = process.cpuUsage(c);
+      gcPauseCpuMs += (used.user + used.system) / 1000;
+    }
+    checkpoints.push(line);
   }
 }
-const seconds = (performance.now() - started) / 1000;
+const seconds = (performance.now() - started - gcPauseMs) / 1000;
 const cpu = process.cpuUsage(cpuStarted);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const cpuSeconds = (cpu.user + cpu.system) / 1e6 - gcPauseCpuMs / 1000;
 const heapAfter = heapAfterGc();
+const loopAfter = machineLoopMs();
 console.log(`bench:parse — ${inputs.length} reports (${parsed} parsed) in ${seconds.toFixed(2)} s on one core`);
 console.log(`  ${(inputs.length / seconds).toFixed(0)} reports/s   (goal ≥ 2000)`);
 // CPU time is steadier than wall time when other processes share the machine
 console.log(`  ${(inputs.length / cpuSeconds).toFixed(0)} reports per CPU second (${cpuSeconds.toFixed(2)} s CPU)`);
+console.log(`  machine check: the 10⁸-step loop took ${loopBefore.toFixed(0)} ms before, ${loopAfter.toFixed(0)} ms after the run`);
 console.log(`  heap after full GC: ${mb(heapBefore)} MB before, ${mb(heapAfter)} MB after the run`);
 console.log(`  peak RSS ${mb(peakRss)} MB; memory by reports parsed:`);
 for (const c of checkpoints) console.log(`    ${c}`);
