@@ -204,17 +204,30 @@ const MAX_ID = 80;
  * gives the same id every year. See the file comment for the rules.
  */
 export function agencyId(name: string, region: string[]): string {
-  const key = name + "\u0000" + region.join("/");
-  let id = idCache.get(key);
-  if (id === undefined) {
-    id = computeAgencyId(name, region);
+  // a trie over name and region elements, not a Map keyed by their concatenation: region elements
+  // are gazetteer strings whose hashes V8 keeps, a concatenated key would be flattened and hashed anew
+  let node = idCache.get(name);
+  if (node === undefined) {
     if (idCache.size > 50_000) idCache.clear();
-    idCache.set(key, id);
+    idCache.set(name, (node = { id: undefined, sub: undefined }));
   }
-  return id;
+  for (const r of region) {
+    node.sub ??= new Map();
+    let next = node.sub.get(r);
+    if (next === undefined) node.sub.set(r, (next = { id: undefined, sub: undefined }));
+    node = next;
+  }
+  node.id ??= computeAgencyId(name, region);
+  return node.id;
 }
 
-const idCache = new Map<string, string>();
+interface IdNode {
+  /** the id for the name and the region elements on the way here */
+  id: string | undefined;
+  sub: Map<string, IdNode> | undefined;
+}
+/** name → region elements, in order → id (bounded by names: a name is placed in few regions) */
+const idCache = new Map<string, IdNode>();
 
 function computeAgencyId(name: string, region: string[]): string {
   const regionPart = region.map((r) => slug(shortRegionName(r)));

@@ -7,8 +7,8 @@
  * table region names the file's layout. A blank cell is kept as a cell (it becomes `null`), except
  * in layouts where blank lines are mere spacing.
  */
-import { EMPTY_CELL_VALUES, cellLabelKey } from "./labels.ts";
-import { isBlank, isDigitCode, isSpaceCode } from "./chars.ts";
+import { EMPTY_CELL_VALUES, labelKey } from "./labels.ts";
+import { isDigitCode, isSpaceCode } from "./chars.ts";
 
 export interface Cell {
   text: string;
@@ -68,7 +68,7 @@ function cellOf(text: string, line: number, col: number): Cell {
   const value = parseNumber(text);
   if (value !== null) return { text, line, col, kind: "number", value, key: "" };
   // long text is narrative, never a label: skip the key work
-  return { text, line, col, kind: "text", value: null, key: text.length <= 80 ? cellLabelKey(text) : "" };
+  return { text, line, col, kind: "text", value: null, key: text.length <= 80 ? labelKey(text) : "" };
 }
 
 /**
@@ -108,12 +108,25 @@ export function classifyLine(line: string): { layout: LineLayout; pieces: string
 
 /** The layout class of a line (see classifyLine); null for a spacing line. */
 function layoutOf(line: string): LineLayout | null {
-  const pipe = line.indexOf("|");
+  // one pass: the first "|", else the tabs and whether anything but space is there
+  let pipe = -1;
+  let tabs = 0;
+  let firstTab = -1;
+  let blank = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x7c) {
+      pipe = i;
+      break;
+    }
+    if (c === 0x09) {
+      if (tabs++ === 0) firstTab = i;
+    } else if (blank && !isSpaceCode(c)) blank = false;
+  }
   if (pipe === -1) {
-    const tab = line.indexOf("\t");
-    if (tab === -1) return isBlank(line) ? null : "cell-per-line";
+    if (tabs === 0) return blank ? null : "cell-per-line";
     // "\t0" is one Word cell; "a\tb", "\t\tb" or "a\t" are rows of cells
-    return tab === 0 && line.indexOf("\t", 1) === -1 ? "tab-cells" : "tab-rows";
+    return firstTab === 0 && tabs === 1 ? "tab-cells" : "tab-rows";
   }
   if (onlyPipes(line)) return null; // merged-cell artefacts: "|||"
   // more than one piece once a trailing "|" is dropped
@@ -189,12 +202,70 @@ export function tokenizeCells(
   return { cells, lineLayouts };
 }
 
-/** The cell of line[from, to), trimmed: makeCell(line.slice(from, to)) with one slice. */
+/** The cell of line[from, to), trimmed: makeCell(line.slice(from, to)), mostly without the slice. */
 function trimmedCell(line: string, from: number, to: number, lineNo: number, col: number): Cell {
   while (from < to && isSpaceCode(line.charCodeAt(from))) from++;
   while (to > from && isSpaceCode(line.charCodeAt(to - 1))) to--;
-  return cellOf(line.slice(from, to), lineNo, col);
+  const n = to - from;
+  if (n === 0) return { text: "", line: lineNo, col, kind: "empty", value: null, key: "" };
+  // plain digits (plainDigits, read off the line): most cells; small ones reuse one text string
+  if (n <= 15) {
+    let value = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const d = line.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (i === to) {
+      const text =
+        value < NUMBER_TEXTS_SIZE && (n === 1 || line.charCodeAt(from) !== 0x30) // no leading zero: the text is String(value)
+          ? (NUMBER_TEXTS[value] ??= String(value))
+          : line.slice(from, to);
+      return { text, line: lineNo, col, kind: "number", value, key: "" };
+    }
+  }
+  if (n > TEMPLATE_MAX_LENGTH) return cellOf(line.slice(from, to), lineNo, col);
+  // short texts repeat from report to report: their kind, value and key are remembered by text,
+  // found by a hash of the line's characters (no slice, no string hashing of a fresh string)
+  let h = n;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + line.charCodeAt(i)) | 0;
+  let slot = h & TEMPLATE_MASK;
+  for (let t = templates[slot]; t !== undefined; t = templates[slot]) {
+    if (t.text.length === n && line.startsWith(t.text, from))
+      return { text: t.text, line: lineNo, col, kind: t.kind, value: t.value, key: t.key };
+    slot = (slot + 1) & TEMPLATE_MASK;
+  }
+  const cell = cellOf(line.slice(from, to), lineNo, col);
+  if (templateCount >= TEMPLATE_LIMIT) {
+    templates.fill(undefined);
+    templateCount = 0;
+    slot = h & TEMPLATE_MASK;
+    // (the table is empty now: the first slot is free)
+  }
+  templates[slot] = { text: ownCopy(cell.text), line: 0, col: 0, kind: cell.kind, value: cell.value, key: ownCopy(cell.key) };
+  templateCount++;
+  return cell;
 }
+
+/**
+ * s with characters of its own: a slice of a line may keep the whole report text alive, and the
+ * table outlives the report. (Slicing a concatenation makes V8 copy it into a new string first.)
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/** String(value) of small numbers, made once each */
+const NUMBER_TEXTS_SIZE = 10_000;
+const NUMBER_TEXTS: (string | undefined)[] = new Array(NUMBER_TEXTS_SIZE).fill(undefined);
+
+/** cells of short texts by text (open addressing, cleared when a quarter full); line/col unused */
+const TEMPLATE_MAX_LENGTH = 80;
+const TEMPLATE_MASK = (1 << 14) - 1;
+const TEMPLATE_LIMIT = 1 << 12;
+const templates: (Cell | undefined)[] = new Array(TEMPLATE_MASK + 1).fill(undefined);
+let templateCount = 0;
 
 /** The layout most table lines in [from, to) follow, for `source.layout`. */
 export function dominantLayout(lineLayouts: (LineLayout | null)[], ranges: [number, number][]): LineLayout | "none" {

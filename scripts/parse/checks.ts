@@ -11,6 +11,7 @@ import {
   type Check,
   type Count,
   type Report,
+  type Table3Cells,
   type Table3Row,
 } from "../../src/schema.ts";
 import { TABLE3_COLUMN_LABEL } from "../../src/lib/labels.ts";
@@ -47,16 +48,31 @@ const BALANCE_ROWS = ["newReceived", "carriedOver", "totalProcessed", "carriedFo
 const COLUMN_NAMES = TABLE3_COLUMNS.map((col) => TABLE3_COLUMN_LABEL[col]);
 const BALANCE_CELLS = TABLE3_COLUMNS.map((_, c) => BALANCE_ROWS.map((r) => TABLE3_PATHS[r][c]));
 const TOTAL_PROCESSED_WHAT = COLUMN_NAMES.map((name) => `${name}：（七）总计 = 各办理结果之和`);
-const ROW_TOTAL_WHAT = new Map(TABLE3_ROWS.map((row) => [row, `${row}：总计 = 六类申请人之和`]));
+/** per row of the schema: the wording of its 总计 rule and its paths */
+const ROW_TOTAL = new Map(TABLE3_ROWS.map((row) => [row as string, { what: rowTotalWhat(row), paths: TABLE3_PATHS[row] }]));
+function rowTotalWhat(row: string): string {
+  return `${row}：总计 = 六类申请人之和`;
+}
 const NO_ROW: readonly Count[] = TABLE3_COLUMNS.map(() => null);
 
-/** A row's values in TABLE3_COLUMNS order; a missing row or cell reads as null. */
-function rowValues(cells: Record<string, Count> | undefined): readonly Count[] {
+/**
+ * A row's values in TABLE3_COLUMNS order; a missing row or cell reads as null. Named loads: the
+ * rows tables.ts makes share one shape, which a loop over the column names would not make use of.
+ */
+function rowValues(cells: Partial<Table3Cells> | undefined): readonly Count[] {
   if (!cells) return NO_ROW;
-  const values: Count[] = new Array(TABLE3_COLUMNS.length);
-  for (let c = 0; c < TABLE3_COLUMNS.length; c++) values[c] = cells[TABLE3_COLUMNS[c]] ?? null;
-  return values;
+  return [
+    cells.naturalPerson ?? null,
+    cells.commercial ?? null,
+    cells.research ?? null,
+    cells.socialWelfare ?? null,
+    cells.legalService ?? null,
+    cells.otherOrg ?? null,
+    cells.total ?? null,
+  ];
 }
+if (rowValues(Object.fromEntries(TABLE3_COLUMNS.map((c, i) => [c, i]))).join() !== TABLE3_COLUMNS.map((_, i) => i).join())
+  throw new Error("rowValues ≠ TABLE3_COLUMNS");
 
 export function checkTable3(draft: Draft): Check[] {
   const t3 = draft.table3;
@@ -66,11 +82,14 @@ export function checkTable3(draft: Draft): Check[] {
   }
   // each row read once (the rules below look at every cell several times)
   const rows = Object.keys(t3) as Table3Row[];
-  const values = new Map<string, readonly Count[]>();
-  for (const row of rows) values.set(row, rowValues(t3[row] as Record<string, Count> | undefined));
-  const valuesOf = (row: Table3Row) => values.get(row) ?? NO_ROW;
+  const values = rows.map((row) => rowValues(t3[row]));
+  const valuesOf = (row: Table3Row) => {
+    const i = rows.indexOf(row); // (twenty rows at most)
+    return i < 0 ? NO_ROW : values[i];
+  };
   const outcomeRows = TABLE3_OUTCOME_ROWS.filter((r) => t3[r]);
   const outcomes = outcomeRows.map(valuesOf);
+  const outcomePaths = outcomeRows.map((r) => TABLE3_PATHS[r]);
   const newReceived = valuesOf("newReceived");
   const carriedOver = valuesOf("carriedOver");
   const totalProcessed = valuesOf("totalProcessed");
@@ -103,24 +122,21 @@ export function checkTable3(draft: Draft): Check[] {
     const outcomeValues: Count[] = new Array(outcomeRows.length);
     outcomeCells[0] = TABLE3_PATHS.totalProcessed[c];
     for (let r = 0; r < outcomeRows.length; r++) {
-      outcomeCells[r + 1] = TABLE3_PATHS[outcomeRows[r]][c];
+      outcomeCells[r + 1] = outcomePaths[r][c];
       outcomeValues[r] = outcomes[r][c];
     }
     checks.push(equation("t3.totalProcessed", TOTAL_PROCESSED_WHAT[c], processed, outcomeValues, outcomeCells));
   }
-  for (const row of rows) {
-    const v = values.get(row)!;
-    const what = ROW_TOTAL_WHAT.get(row) ?? `${row}：总计 = 六类申请人之和`;
-    checks.push(equation("t3.rowTotal", what, v[TOTAL], v.slice(0, TOTAL), pathsOf(row)));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const v = values[i];
+    // (a fresh array of paths per check; rows outside the schema get theirs made)
+    const known = ROW_TOTAL.get(row);
+    const what = known ? known.what : rowTotalWhat(row);
+    const paths = known ? known.paths.slice() : TABLE3_COLUMNS.map((c) => `table3.${row}.${c}`);
+    checks.push(equation("t3.rowTotal", what, v[TOTAL], v.slice(0, TOTAL), paths));
   }
   return checks;
-}
-
-/** a row's paths (a fresh array per check); rows outside the schema get theirs made */
-function pathsOf(row: string): string[] {
-  return Object.hasOwn(TABLE3_PATHS, row)
-    ? TABLE3_PATHS[row as Table3Row].slice()
-    : TABLE3_COLUMNS.map((c) => `table3.${row}.${c}`);
 }
 
 const GROUP_NAMES = { review: "行政复议", litigationDirect: "未经复议直接起诉", litigationAfterReview: "复议后起诉" };

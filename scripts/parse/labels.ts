@@ -181,9 +181,6 @@ export function memoize<T>(fn: (s: string) => T, limit = 20_000): (s: string) =>
   };
 }
 
-/** labelKey for the short text cells of a table (see cells.ts) */
-export const cellLabelKey = memoize(labelKey);
-
 /** A cell can be a row label: short, and no digits once its numbering is gone. */
 export function isLabelLike(key: string): boolean {
   if (key.length === 0 || key.length > 45) return false;

@@ -62,7 +62,7 @@ export function readNarrative(lines: string[], sections: Sections): Narrative {
 
 function joinOrNull(lines: string[] | null): string | null {
   if (!lines) return null;
-  const s = lines.join("\n").trim();
+  const s = (lines.length === 1 ? lines[0] : lines.join("\n")).trim();
   return s.length ? s : null;
 }
 

@@ -72,6 +72,8 @@ interface Index {
   endLens: Map<number, { two: boolean; longer: Map<number, Int8Array> }>;
   /** weak names: first char code → its slot (1…), 0 if no name starts with it */
   startSlot: Uint16Array;
+  /** char code → 1 if it ends a strong name or starts a weak one (one load for the common "neither") */
+  anySlot: Uint8Array;
   /** weak names: second char code → 1 if some name has it there (filters startPairLens lookups) */
   startNextChar: Uint8Array;
   /** weak names: (slot of first << 16 | second char code) → lengths (descending) of names starting so */
@@ -127,7 +129,9 @@ function getIndex(): Index {
   if (startSlots > 16383) throw new Error("region index: too many distinct first characters");
   const startPairLens = new Map<number, Int8Array>();
   for (const [key, set] of starts) startPairLens.set(key, Int8Array.from([...set].sort((a, b) => b - a)));
-  index = { g, endSlot, endPrevChar, endLens, startSlot, startNextChar, startPairLens };
+  const anySlot = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) anySlot[c] = endSlot[c] !== 0 || startSlot[c] !== 0 ? 1 : 0;
+  index = { g, endSlot, endPrevChar, endLens, startSlot, anySlot, startNextChar, startPairLens };
   return index;
 }
 
@@ -165,7 +169,7 @@ const LETTER_RE = /[\p{L}\p{N}]/u;
 
 /** Hits in one string, overlaps removed (leftmost, then longest, strong before weak). */
 function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] {
-  const { g, endSlot, endPrevChar, endLens, startSlot, startNextChar, startPairLens } = ix;
+  const { g, endSlot, endPrevChar, endLens, startSlot, anySlot, startNextChar, startPairLens } = ix;
   const n = Math.min(text.length, maxChars);
   const hits: Mention[] = [];
   // strong names may end a little past the cap if they start before it
@@ -173,12 +177,12 @@ function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] 
   let prev = 0;
   for (let i = 0; i < endLimit; i++) {
     const c = text.charCodeAt(i);
-    const slot = endSlot[c];
-    if (slot === 0 && startSlot[c] === 0) {
+    if (anySlot[c] === 0) {
       // most characters neither end a strong name nor start a weak one
       prev = c;
       continue;
     }
+    const slot = endSlot[c];
     const ends = slot !== 0 && endPrevChar[prev] === 1 && i > 0 ? endLens.get((slot << 16) | prev) : undefined;
     if (ends !== undefined) {
       const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;

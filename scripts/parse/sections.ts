@@ -7,7 +7,7 @@
  * section title, so they are not taken for one. Sections must come in order: a heading whose part
  * was already passed is ignored.
  */
-import { SECTION_HEADINGS, memoize, type SectionKey } from "./labels.ts";
+import { SECTION_HEADINGS, type SectionKey } from "./labels.ts";
 import { isSpaceCode, skipSpaces, withoutSpaces } from "./chars.ts";
 import { WordIndex } from "./word-index.ts";
 
@@ -99,18 +99,21 @@ function readOrdinal(line: string): { ordinal: number; end: number } | null {
 export function matchHeading(line: string): { key: SectionKey; ordinal: number; rest: string } | null {
   const m = readOrdinal(line);
   if (!m) return null;
-  const heading = line.length <= MEMO_MAX_LENGTH ? headingMemo(line) : headingAfter(line, m);
-  // a copy: the remembered answer is shared
-  return heading && { key: heading.key, ordinal: heading.ordinal, rest: heading.rest };
+  if (noHeadingAfter(line, m.end)) return null;
+  // the rest: a line that may hold a title (few per report) is read in full
+  return headingAfter(line, m);
 }
 
 /**
- * headingAfter for short lines, remembered by line. Most lines that pass readOrdinal are table-3
- * labels ("1.本机关不掌握相关政府信息", "一、本年新收政府信息公开申请数量") printed alike in report after report: looking
- * the line up costs less than cutting out its head and searching it each time.
+ * True when headingAfter(line, m) is null (it finds no title in `head`), settled without
+ * building `head`: most lines that pass readOrdinal are table-3 labels, with no title in them.
  */
-const MEMO_MAX_LENGTH = 60;
-const headingMemo = memoize((line: string) => headingAfter(line, readOrdinal(line)!));
+function noHeadingAfter(line: string, end: number): boolean {
+  let from = end;
+  const open = line.charCodeAt(from);
+  if (open === 0x300a || open === 0x201c || open === 0x22) from++; // 《 “ " (as headingAfter)
+  return !HEADINGS.anyWithin(line, from, Math.min(line.length, from + 40), MAX_HEADING_OFFSET);
+}
 
 /** The heading of a line that starts with the ordinal `m`, or null. */
 function headingAfter(line: string, m: { ordinal: number; end: number }): { key: SectionKey; ordinal: number; rest: string } | null {

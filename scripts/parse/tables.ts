@@ -153,6 +153,72 @@ function misfitWarning(label: Cell, r: Resolved): Warning | null {
   };
 }
 
+/* ------------------------------------------------------------------ object literals */
+
+/**
+ * Objects with many keys (tables 2 and 3, cellLines) made as object literals, one function
+ * compiled per order of keys. Why not assign the keys one by one: an object that grows by keyed
+ * stores drops into V8's dictionary mode (a hash table) past a dozen keys, which is slow to fill
+ * and then to list, validate and serialize; a literal with the same keys is a fast-mode object
+ * (and objects of one order share one shape).
+ *
+ * Keys come in groups (a row's paths, a row name); a handful of group orders occur (reports print
+ * the form's rows in the form's order), found through a trie keyed by the groups themselves (the
+ * constants of paths.ts or row names, so lookups are cheap). The object is the same as the
+ * assignments would make: a literal with a repeated key keeps its first position and its last
+ * value, as assignment does.
+ */
+class LiteralShapes<G> {
+  private readonly root: ShapeNode<G> = { next: new Map(), make: null };
+  private nodes = 0;
+
+  /** `keys(group)`: a group's keys; `maxNodes` bounds the trie (only memory: see `maker`) */
+  constructor(
+    private readonly keys: (group: G) => readonly string[],
+    private readonly maxNodes: number,
+  ) {}
+
+  /**
+   * The function making the object for `groups` in this order from its values (one per key, in
+   * order), or null after a pathological stream of new orders (the caller then assigns the keys).
+   */
+  maker(groups: readonly G[]): ShapeNode<G>["make"] {
+    let node = this.root;
+    for (const group of groups) {
+      let child = node.next.get(group);
+      if (!child) {
+        if (this.nodes >= this.maxNodes) return null;
+        this.nodes++;
+        child = { next: new Map(), make: null };
+        node.next.set(group, child);
+      }
+      node = child;
+    }
+    node.make ??= new Function(
+      "l",
+      `return {${groups.flatMap(this.keys).map((k, i) => `${JSON.stringify(k)}: l[${i}]`).join(", ")}};`,
+    ) as ShapeNode<G>["make"];
+    return node.make;
+  }
+}
+
+interface ShapeNode<G> {
+  next: Map<G, ShapeNode<G>>;
+  /** the literal for the groups on the way here (compiled when an object ends here) */
+  make: ((values: readonly unknown[]) => object) | null;
+}
+
+/** An object with `keys` (in order) and `values`, made as a literal (see LiteralShapes). */
+function makeObject<K extends string, V>(keys: readonly K[], values: readonly V[]): Record<K, V> {
+  const make = OBJECT_SHAPES.maker(keys);
+  if (make) return make(values) as Record<K, V>;
+  const out = {} as Record<K, V>;
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = values[i];
+  return out;
+}
+/** row names, table-2 items and columns: a few dozen orders (the bound only caps memory) */
+const OBJECT_SHAPES = new LiteralShapes<string>((key) => [key], 2000);
+
 /* ------------------------------------------------------------------ table 2 */
 
 const TABLE2_LOOKUP = new Map<string, Table2Item>(
@@ -163,6 +229,9 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
   const formName = template === "2021" ? "2021" : "2019";
   const form = TABLE2_COLUMNS[formName] as Record<string, readonly string[]>;
   const paths = TABLE2_PATHS[formName];
+  // the items, in order, and their cells: out.table2 is made from them at the end (as table 3 is)
+  const items: Table2Item[] = [];
+  const itemCells: Record<string, Count>[] = [];
   walkRows<Table2Item>(
     cells,
     (key) => {
@@ -170,7 +239,7 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
       return item && form[item] ? item : null;
     },
     (row) => {
-      if (out.table2[row.key]) {
+      if (items.includes(row.key)) {
         out.warnings.push({ code: "duplicate-row", message: `表二“${row.label.text}”重复出现，取第一次`, line: row.label.line });
         return;
       }
@@ -178,22 +247,24 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
       const r = resolveValues(row.values, columns.length);
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
-      const item: Record<string, Count> = {};
       const lines = out.lines.row(paths[row.key]);
       for (let i = 0; i < columns.length; i++) {
-        item[columns[i]] = r.values[i];
-        lines.push(r.cells[i]?.line ?? row.label.line);
+        const cell = r.cells[i];
+        lines.push(cell ? cell.line : row.label.line);
       }
-      out.table2[row.key] = item;
-      out.found.table2 = true;
+      items.push(row.key);
+      itemCells.push(makeObject(columns, r.values));
     },
   );
-  if (!out.found.table2) return;
+  if (items.length === 0) return;
+  out.found.table2 = true;
   for (const [item, columns] of Object.entries(form) as [Table2Item, readonly string[]][]) {
-    if (out.table2[item]) continue;
-    out.table2[item] = Object.fromEntries(columns.map((c) => [c, null]));
+    if (items.includes(item)) continue;
+    items.push(item);
+    itemCells.push(makeObject(columns, columns.map(() => null)));
     out.warnings.push({ code: "row-missing", message: `表二缺少“${TABLE2_ITEM_LABELS[item][0]}”一行，记为空` });
   }
+  out.table2 = makeObject(items, itemCells);
 }
 
 /* ------------------------------------------------------------------ table 3 */
@@ -247,8 +318,11 @@ const FORM_ROW_SETS = {
 
 function readTable3(cells: Cell[], template: Template, out: RecognizedTables): void {
   const seen = new Set<Table3Row>();
-  /** the rows read, in order (the keys of out.table3 before the missing rows are added) */
-  const read: Table3Row[] = [];
+  // the rows, in order, and their cells: out.table3 is made from them in one go at the end
+  // (see makeObject), so `has` stands for "out.table3 has this row"
+  const rows: Table3Row[] = [];
+  const rowCells: Table3Cells[] = [];
+  const has = (row: Table3Row) => rows.includes(row); // (twenty rows at most)
   walkRows<Table3Row>(
     cells,
     (key) => {
@@ -260,7 +334,7 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
       // （六）其他处理 heads three rows in the 2021 form (no numbers of its own); with numbers it is
       // the 2019 form's single row, which some 2021 reports still print
       if (row.key === "other" && row.values.every((c) => c.kind === "empty") && template !== "2019") return;
-      if (out.table3[row.key]) {
+      if (has(row.key)) {
         out.warnings.push({ code: "duplicate-row", message: `表三“${row.label.text}”重复出现，取第一次`, line: row.label.line });
         return;
       }
@@ -273,35 +347,56 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
         const cell = r.cells[i];
         lines.push(cell ? cell.line : row.label.line);
       }
-      out.table3[row.key] = table3Cells(r.values);
-      read.push(row.key);
-      out.found.table3 = true;
+      rows.push(row.key);
+      rowCells.push(table3Cells(r.values));
     },
   );
-  if (!out.found.table3) return;
+  if (rows.length === 0) return;
+  out.found.table3 = true;
+  const read = rows.length;
   // a 2021 report printing the 2019 single 其他处理 row is read with the 2019 rows for part 三
-  const rows2019 = template !== "2021" || (out.table3.other && !out.table3["other.other"]);
+  const rows2019 = template !== "2021" || (has("other") && !has("other.other"));
   const formName = rows2019 ? "2019" : "2021";
   const formRows: readonly Table3Row[] = TABLE3_ROWS_BY_TEMPLATE[formName];
   for (const row of formRows) {
-    if (out.table3[row]) continue;
-    out.table3[row] = table3Cells(NO_VALUES);
+    if (has(row)) continue;
+    rows.push(row);
+    rowCells.push(table3Cells(NO_VALUES));
     out.warnings.push({ code: "row-missing", message: `表三缺少“${row}”一行，记为空` });
   }
+  out.table3 = makeObject(rows, rowCells);
   // rows of the other form that turned up (e.g. "其他处理" in a file we read as 2021) stay, with a note
   // (the rows added as missing above are the form's own)
-  for (const row of read)
-    if (!FORM_ROW_SETS[formName].has(row))
-      out.warnings.push({ code: "row-not-in-form", message: `表三“${row}”不属于 ${template} 版表格` });
+  const formRowSet = FORM_ROW_SETS[formName];
+  for (let i = 0; i < read; i++)
+    if (!formRowSet.has(rows[i]))
+      out.warnings.push({ code: "row-not-in-form", message: `表三“${rows[i]}”不属于 ${template} 版表格` });
   if (template === "2021" && rows2019)
     out.warnings.push({ code: "mixed-form", message: "表二为 2021 版，表三却用 2019 版的单行“（六）其他处理”" });
 }
 
 /* ------------------------------------------------------------------ table 4 */
 
+/**
+ * Table 4 from its 15 values (TABLE4_GROUPS × OUTCOME_KEYS, in order), written as a literal so
+ * every table has one shape; the check below keeps it in step with the schema's lists.
+ */
+function table4Of(v: readonly Count[]): Table4 {
+  return {
+    review: { upheld: v[0], corrected: v[1], other: v[2], pending: v[3], total: v[4] },
+    litigationDirect: { upheld: v[5], corrected: v[6], other: v[7], pending: v[8], total: v[9] },
+    litigationAfterReview: { upheld: v[10], corrected: v[11], other: v[12], pending: v[13], total: v[14] },
+  };
+}
+const TABLE4_ORDER = Object.fromEntries(
+  TABLE4_GROUPS.map((g, gi) => [g, Object.fromEntries(OUTCOME_KEYS.map((k, ki) => [k, gi * 5 + ki]))]),
+);
+if (JSON.stringify(table4Of(Array.from({ length: 15 }, (_, i) => i))) !== JSON.stringify(TABLE4_ORDER))
+  throw new Error("table4Of ≠ TABLE4_GROUPS × OUTCOME_KEYS");
+
+const NO_TABLE4_VALUES: readonly Count[] = new Array(15).fill(null);
 function emptyTable4(): Table4 {
-  const group = () => ({ upheld: null, corrected: null, other: null, pending: null, total: null });
-  return { review: group(), litigationDirect: group(), litigationAfterReview: group() };
+  return table4Of(NO_TABLE4_VALUES);
 }
 
 const TABLE4_HEADER_SET = new Set(TABLE4_HEADER_WORDS);
@@ -355,13 +450,11 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
     });
   const warning = r.misfit ? misfitWarning({ ...first, text: "行政复议、行政诉讼", key: "" }, r) : null;
   if (warning) out.warnings.push(warning);
+  out.table4 = table4Of(r.values);
   for (let g = 0; g < TABLE4_GROUPS.length; g++) {
-    const group = out.table4[TABLE4_GROUPS[g]];
     const lines = out.lines.row(TABLE4_PATHS[TABLE4_GROUPS[g]]);
     for (let k = 0; k < OUTCOME_KEYS.length; k++) {
-      const i = g * 5 + k;
-      group[OUTCOME_KEYS[k]] = r.values[i];
-      const cell = r.cells[i];
+      const cell = r.cells[g * 5 + k];
       lines.push(cell ? cell.line : first.line);
     }
   }
@@ -372,15 +465,8 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
 
 /**
  * cellLines, collected row by row (each row's paths, then one line per path) and made into the
- * record's object in one go at the end.
- *
- * Why not assign the ~200 keys one by one: an object that grows by keyed stores drops into V8's
- * dictionary mode (a hash table), which is slow to fill and then to list, validate and serialize.
- * An object literal with the same keys is a fast-mode object, built as cheaply as a small one. So
- * one literal function is compiled per order of rows (a handful: reports print the form's rows
- * in the form's order), found through a trie keyed by the rows' path arrays (the constants of
- * paths.ts, so lookups by identity). The object is the same as the assignments would make:
- * a literal with a repeated key keeps its first position and its last value, as assignment does.
+ * record's object in one go at the end, as a literal (see LiteralShapes: ~200 keys set one by one
+ * would make a dictionary-mode object).
  */
 export class CellLinesBuilder {
   private readonly rows: (readonly string[])[] = [];
@@ -396,20 +482,9 @@ export class CellLinesBuilder {
 
   build(): Record<string, number> {
     if (this.paths !== this.lines.length) throw new Error(`cellLines: ${this.paths} paths but ${this.lines.length} lines`);
-    let node = ORDERS;
-    for (const paths of this.rows) {
-      let child = node.next.get(paths);
-      if (!child) {
-        // a pathological stream of new orders: stop compiling, assign (same object, slower)
-        if (orderNodes >= MAX_ORDER_NODES) return this.assign();
-        orderNodes++;
-        child = { next: new Map(), make: null };
-        node.next.set(paths, child);
-      }
-      node = child;
-    }
-    node.make ??= new Function("l", `return {${this.rows.flat().map((k, i) => `${JSON.stringify(k)}: l[${i}]`).join(", ")}};`) as OrderNode["make"];
-    return node.make!(this.lines);
+    const make = CELL_LINE_SHAPES.maker(this.rows);
+    // a pathological stream of new orders: no more compiling, assign (same object, slower)
+    return make ? (make(this.lines) as Record<string, number>) : this.assign();
   }
 
   private assign(): Record<string, number> {
@@ -420,12 +495,5 @@ export class CellLinesBuilder {
   }
 }
 
-interface OrderNode {
-  next: Map<readonly string[], OrderNode>;
-  /** the literal for the rows on the way here (compiled when a report ends here) */
-  make: ((lines: number[]) => Record<string, number>) | null;
-}
-const ORDERS: OrderNode = { next: new Map(), make: null };
-/** 10,050 records of the regression set show 9 orders (under 100 nodes); this only bounds memory */
-const MAX_ORDER_NODES = 2000;
-let orderNodes = 0;
+/** 10,050 records of the regression set show 9 orders (under 100 nodes); the bound only caps memory */
+const CELL_LINE_SHAPES = new LiteralShapes<readonly string[]>((paths) => paths, 2000);

@@ -3,11 +3,25 @@
  * character: one table read per character of the string instead of one `includes` per word.
  * The labels tables are tried hundreds of times per report, so this matters.
  */
+import { isSpaceCode } from "./chars.ts";
+
 export interface WordEntry<T> {
   word: string;
   value: T;
   /** position in the list the index was made from: lower ranks win */
   rank: number;
+}
+
+/** Is `word` at s[at…] (before `end`), skipping whitespace in s? */
+function occursAt(s: string, at: number, end: number, word: string): boolean {
+  let j = 0;
+  for (let i = at; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c)) continue;
+    if (c !== word.charCodeAt(j)) return false;
+    if (++j === word.length) return true;
+  }
+  return false;
 }
 
 export class WordIndex<T> {
@@ -47,6 +61,25 @@ export class WordIndex<T> {
       }
     }
     return best;
+  }
+
+  /**
+   * first(withoutSpaces(s.slice(start, end)), maxStart) !== null, without building that string:
+   * does a word occur in s[start, end), read with its whitespace skipped, at most `maxStart`
+   * non-space characters in? (A word with whitespace in it never matches, as there.)
+   */
+  anyWithin(s: string, start: number, end: number, maxStart: number): boolean {
+    let offset = 0; // non-space characters before `at`
+    for (let at = start; at < end && offset <= maxStart; at++) {
+      const c = s.charCodeAt(at);
+      if (isSpaceCode(c)) continue;
+      offset++;
+      const slot = this.firstChar[c];
+      if (slot === 0) continue;
+      const list = this.lists[slot - 1];
+      for (let k = 0; k < list.length; k++) if (occursAt(s, at, end, list[k].word)) return true;
+    }
+    return false;
   }
 
   /** Does any word occur in `s`? */

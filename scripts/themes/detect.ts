@@ -180,9 +180,18 @@ function allHit(hits: Uint8Array, base: number, themes: number[]): boolean {
   return true;
 }
 
-/** Theme hits of each sentence: hits[i * taxonomy.themes.length + t]. */
+/**
+ * One buffer for the hits of every call, grown when needed (allocating a typed array per call costs
+ * more than clearing the part used): detectHits' result is only valid until its next call.
+ */
+let hitsBuffer = new Uint8Array(1024);
+
+/** Theme hits of each sentence: hits[i * taxonomy.themes.length + t] (hitsBuffer, see there; longer than that). */
 function detectHits(list: string[], taxonomy: Taxonomy): Uint8Array {
-  const hits = new Uint8Array(list.length * taxonomy.themes.length);
+  const size = list.length * taxonomy.themes.length;
+  if (size > hitsBuffer.length) hitsBuffer = new Uint8Array(Math.max(size, 2 * hitsBuffer.length));
+  const hits = hitsBuffer;
+  hits.fill(0, 0, size);
   if (list.length === 0) return hits; // (and jieba is not loaded for nothing)
   const { topicIndexes, required } = prepare(taxonomy);
   const analysed: Analysed[] = [];
@@ -197,11 +206,15 @@ export function themesOfSentence(sentence: string, taxonomy: Taxonomy = defaultT
   return idsOf(taxonomy, detectHits([sentence], taxonomy), 0);
 }
 
+let foundBuffer = new Uint8Array(64);
+
 /** Themes of a list of sentences, with evidence. */
 export function detectInSentences(list: string[], taxonomy: Taxonomy = defaultTaxonomy()): DetectResult {
   const n = taxonomy.themes.length;
   const hits = detectHits(list, taxonomy);
-  const found = new Uint8Array(n);
+  if (n > foundBuffer.length) foundBuffer = new Uint8Array(n);
+  const found = foundBuffer; // (as hitsBuffer)
+  found.fill(0, 0, n);
   const evidence: ThemeEvidence[] = [];
   for (let i = 0; i < list.length; i++) {
     for (let t = 0; t < n; t++) {

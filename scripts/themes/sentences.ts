@@ -93,8 +93,12 @@ function isAlnum(c: number): boolean {
 function paragraphs(text: string): string[] {
   const out: string[] = [];
   let prevHeading = false;
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
+  // lines by indexOf, not text.split("\n"): no array of them all
+  for (let from = 0; from <= text.length; ) {
+    let to = text.indexOf("\n", from);
+    if (to < 0) to = text.length;
+    const line = text.slice(from, to).trim();
+    from = to + 1;
     if (!line) continue;
     const heading = HEADING_RE.test(line) || (line.length <= 16 && IMPROVEMENT_START_RE.test(line));
     const last = out.length ? out[out.length - 1] : "";
