@@ -47,6 +47,7 @@ import { existsSync, readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { pinyin } from "pinyin-pro";
 import { splitAutonomous, stripRegionPrefix, trailingDivision } from "./region.ts";
+import { NAME_CACHE_LIMIT } from "./cache-limits.ts";
 
 export type AgencyLevel = "街道" | "乡镇" | "县区政府" | "市政府" | "省政府" | "部门";
 
@@ -63,7 +64,7 @@ export function agencyLevel(name: string): AgencyLevel {
   let level = levels.get(name);
   if (level === undefined) {
     level = computeAgencyLevel(name);
-    if (levels.size >= 10_000) levels.clear();
+    if (levels.size >= NAME_CACHE_LIMIT) levels.clear();
     levels.set(name, level);
   }
   return level;
@@ -126,7 +127,7 @@ export function shortRegionName(name: string): string {
   let short = shortNames.get(name);
   if (short === undefined) {
     short = computeShortRegionName(name);
-    if (shortNames.size > 10_000) shortNames.clear();
+    if (shortNames.size >= NAME_CACHE_LIMIT) shortNames.clear();
     shortNames.set(name, short);
   }
   return short;
@@ -157,7 +158,7 @@ function slug(text: string): string {
     else out += "-";
   }
   out = tidy(out);
-  if (slugCache.size > 50_000) slugCache.clear();
+  if (slugCache.size >= NAME_CACHE_LIMIT) slugCache.clear();
   slugCache.set(text, out);
   return out;
 }
@@ -169,7 +170,7 @@ function hanPinyin(run: string): string {
   let out = pinyinCache.get(run);
   if (out === undefined) {
     out = pinyin(run, { type: "array", toneType: "none", v: true }).join("");
-    if (pinyinCache.size > 50_000) pinyinCache.clear();
+    if (pinyinCache.size >= NAME_CACHE_LIMIT) pinyinCache.clear();
     pinyinCache.set(run, out);
   }
   return out;
@@ -208,7 +209,7 @@ export function agencyId(name: string, region: string[]): string {
   // are gazetteer strings whose hashes V8 keeps, a concatenated key would be flattened and hashed anew
   let node = idCache.get(name);
   if (node === undefined) {
-    if (idCache.size > 50_000) idCache.clear();
+    if (idCache.size >= NAME_CACHE_LIMIT) idCache.clear();
     idCache.set(name, (node = { id: undefined, sub: undefined }));
   }
   for (const r of region) {

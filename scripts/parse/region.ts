@@ -39,6 +39,7 @@
  * 平潭综合实验区 is placed as 平潭县 (["福建省","福州市","平潭县"]): its territory is that county's.
  */
 import { gazetteer, Level, type Gazetteer } from "../gazetteer/gazetteer.ts";
+import { NAME_CACHE_LIMIT } from "./cache-limits.ts";
 
 export interface RegionPlacement {
   /** from province down to county level at most, e.g. ["新疆维吾尔自治区","哈密市","伊州区"] */
@@ -566,7 +567,7 @@ export function stripRegionPrefix(name: string): string {
   let out = strippedNames.get(name);
   if (out === undefined) {
     out = computeStripRegionPrefix(name);
-    if (strippedNames.size >= 10_000) strippedNames.clear();
+    if (strippedNames.size >= NAME_CACHE_LIMIT) strippedNames.clear();
     strippedNames.set(name, out);
   }
   return out;
