@@ -254,21 +254,27 @@ export const Unparsed = z.object({
 });
 export type Unparsed = z.infer<typeof Unparsed>;
 
+/** An improvement promised in year Y (改进情况) whose problem is reported again in Y+1. */
+export const RepeatedAfterPromise = z.object({
+  theme: z.string(),
+  /** the report (year Y) whose 改进情况 promised to work on the theme */
+  promisedIn: z.string(),
+  promisedYear: z.number(),
+  /** the improvement sentence */
+  promise: z.string(),
+  /** the report (year Y+1) that reports the problem again */
+  reportedIn: z.string(),
+  reportedYear: z.number(),
+  /** the problem sentence */
+  problem: z.string(),
+});
+export type RepeatedAfterPromise = z.infer<typeof RepeatedAfterPromise>;
+
 /** Per agency: themes reported in consecutive years, and improvements promised but not kept. */
 export const ThemeRecurrence = z.object({
   agencyId: z.string(),
   recurring: z.array(z.object({ theme: z.string(), years: z.array(z.number()), longestRun: z.number(), reportIds: z.array(z.string()) })),
-  repeatedAfterPromise: z.array(
-    z.object({
-      theme: z.string(),
-      promisedIn: z.string(),
-      promisedYear: z.number(),
-      promise: z.string(),
-      reportedIn: z.string(),
-      reportedYear: z.number(),
-      problem: z.string(),
-    }),
-  ),
+  repeatedAfterPromise: z.array(RepeatedAfterPromise),
 });
 export type ThemeRecurrence = z.infer<typeof ThemeRecurrence>;
 

@@ -47,7 +47,7 @@ import { existsSync, readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { pinyin } from "pinyin-pro";
 import { splitAutonomous, stripRegionPrefix, trailingDivision } from "./region.ts";
-import { NAME_CACHE_LIMIT } from "./cache-limits.ts";
+import { memoize, NAME_CACHE_LIMIT } from "./memoize.ts";
 
 export type AgencyLevel = "街道" | "乡镇" | "县区政府" | "市政府" | "省政府" | "部门";
 
@@ -60,17 +60,11 @@ function clean(name: string): string {
 }
 
 export function agencyLevel(name: string): AgencyLevel {
-  // a pure function of the name (an agency reports every year): kept in a small bounded cache
-  let level = levels.get(name);
-  if (level === undefined) {
-    level = computeAgencyLevel(name);
-    if (levels.size >= NAME_CACHE_LIMIT) levels.clear();
-    levels.set(name, level);
-  }
-  return level;
+  return levelOf(name);
 }
 
-const levels = new Map<string, AgencyLevel>();
+/** a pure function of the name (an agency reports every year) */
+const levelOf = memoize(computeAgencyLevel, NAME_CACHE_LIMIT);
 
 function computeAgencyLevel(name: string): AgencyLevel {
   const n = clean(name);
@@ -124,17 +118,10 @@ function nameWords(core: string): string[] {
  * (城区, 和县, 沙县).
  */
 export function shortRegionName(name: string): string {
-  let short = shortNames.get(name);
-  if (short === undefined) {
-    short = computeShortRegionName(name);
-    if (shortNames.size >= NAME_CACHE_LIMIT) shortNames.clear();
-    shortNames.set(name, short);
-  }
-  return short;
+  return shortNameOf(name);
 }
 
-/** region elements are gazetteer names (a few thousand at most): their short forms are kept */
-const shortNames = new Map<string, string>();
+const shortNameOf = memoize(computeShortRegionName, NAME_CACHE_LIMIT);
 
 function computeShortRegionName(name: string): string {
   const a = splitAutonomous(name);
@@ -143,13 +130,13 @@ function computeShortRegionName(name: string): string {
   return m && m[1].length >= 2 ? m[1] : name;
 }
 
-const slugCache = new Map<string, string>();
-
 /** toneless pinyin of the Han runs, ascii letters/digits kept, anything else a hyphen */
 function slug(text: string): string {
-  let out = slugCache.get(text);
-  if (out !== undefined) return out;
-  out = "";
+  return slugOf(text);
+}
+
+const slugOf = memoize((text: string): string => {
+  let out = "";
   const runs = text.normalize("NFKC").toLowerCase().match(/\p{Script=Han}+|[a-z0-9]+|[^\p{Script=Han}a-z0-9]+/gu) ?? [];
   for (const run of runs) {
     if (/^\p{Script=Han}/u.test(run)) {
@@ -157,24 +144,15 @@ function slug(text: string): string {
     } else if (/^[a-z0-9]/.test(run)) out += "-" + run;
     else out += "-";
   }
-  out = tidy(out);
-  if (slugCache.size >= NAME_CACHE_LIMIT) slugCache.clear();
-  slugCache.set(text, out);
-  return out;
-}
-
-const pinyinCache = new Map<string, string>();
+  return tidy(out);
+}, NAME_CACHE_LIMIT);
 
 /** toneless pinyin of a run of Han characters, syllables joined (pinyin-pro reads the run as a whole) */
 function hanPinyin(run: string): string {
-  let out = pinyinCache.get(run);
-  if (out === undefined) {
-    out = pinyin(run, { type: "array", toneType: "none", v: true }).join("");
-    if (pinyinCache.size >= NAME_CACHE_LIMIT) pinyinCache.clear();
-    pinyinCache.set(run, out);
-  }
-  return out;
+  return pinyinOf(run);
 }
+
+const pinyinOf = memoize((run: string) => pinyin(run, { type: "array", toneType: "none", v: true }).join(""), NAME_CACHE_LIMIT);
 
 function tidy(s: string): string {
   return s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");

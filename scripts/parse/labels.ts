@@ -162,25 +162,6 @@ export function labelKey(text: string): string {
   return withoutNoise(t);
 }
 
-/**
- * `fn` remembered per string. Label texts repeat from report to report (a thousand reports print
- * about a hundred distinct short cells), so the work on a label is done once per distinct text;
- * the same key string coming back also keeps its hash for the lookups that follow.
- * `fn` must be pure and never return undefined. Emptied when it holds `limit` entries.
- */
-export function memoize<T>(fn: (s: string) => T, limit = 20_000): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
-    let value = cache.get(s);
-    if (value === undefined) {
-      if (cache.size >= limit) cache.clear();
-      value = fn(s);
-      cache.set(s, value);
-    }
-    return value;
-  };
-}
-
 /** A cell can be a row label: short, and no digits once its numbering is gone. */
 export function isLabelLike(key: string): boolean {
   if (key.length === 0 || key.length > 45) return false;

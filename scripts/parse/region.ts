@@ -39,7 +39,7 @@
  * 平潭综合实验区 is placed as 平潭县 (["福建省","福州市","平潭县"]): its territory is that county's.
  */
 import { gazetteer, Level, type Gazetteer } from "../gazetteer/gazetteer.ts";
-import { NAME_CACHE_LIMIT } from "./cache-limits.ts";
+import { memoize, NAME_CACHE_LIMIT } from "./memoize.ts";
 
 export interface RegionPlacement {
   /** from province down to county level at most, e.g. ["新疆维吾尔自治区","哈密市","伊州区"] */
@@ -562,18 +562,12 @@ const TOWN_TAIL = /^[\u4e00-\u9fff]{1,8}?(街道|镇|乡|苏木)(办事处|人�
  * unless a town name not in the gazetteer follows it ("伊州区新华街道办事处" → "新华街道办事处").
  */
 export function stripRegionPrefix(name: string): string {
-  // a pure function of the name, asked for the same agency names again and again (title prefix,
-  // publisher, agency id; an agency reports every year): kept in a small bounded cache
-  let out = strippedNames.get(name);
-  if (out === undefined) {
-    out = computeStripRegionPrefix(name);
-    if (strippedNames.size >= NAME_CACHE_LIMIT) strippedNames.clear();
-    strippedNames.set(name, out);
-  }
-  return out;
+  return strippedOf(name);
 }
 
-const strippedNames = new Map<string, string>();
+/** a pure function of the name, asked for the same agency names again and again (title prefix,
+ * publisher, agency id; an agency reports every year) */
+const strippedOf = memoize(computeStripRegionPrefix, NAME_CACHE_LIMIT);
 
 function computeStripRegionPrefix(name: string): string {
   const ix = getIndex();

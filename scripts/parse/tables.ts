@@ -31,8 +31,8 @@ import {
   TABLE4_HEADER_WORDS,
   TEMPLATE_MARKERS,
   isLabelLike,
-  memoize,
 } from "./labels.ts";
+import { memoize } from "./memoize.ts";
 import { resolveValues, rowTotalConstraint, table4Constraint, type Resolved } from "./resolve-values.ts";
 import { TABLE2_PATHS, TABLE3_PATHS, TABLE4_PATHS } from "./paths.ts";
 import { WordIndex } from "./word-index.ts";

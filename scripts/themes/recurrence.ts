@@ -4,7 +4,7 @@
  *  - a theme reported in consecutive years (runs of years), and
  *  - an improvement promised last year (改进情况 of year Y) whose problem is reported again in Y+1.
  */
-import type { Report } from "../../src/schema.ts";
+import type { RepeatedAfterPromise, Report } from "../../src/schema.ts";
 import { detectPromises, detectThemes, type ThemeEvidence } from "./detect.ts";
 import { defaultTaxonomy, type Taxonomy } from "./taxonomy.ts";
 
@@ -18,20 +18,6 @@ export interface ThemeRecurrence {
   longestRun: number;
   /** ids of the reports the theme is found in, in year order */
   reportIds: string[];
-}
-
-export interface RepeatedAfterPromise {
-  theme: string;
-  /** the report (year Y) whose 改进情况 promised to work on the theme */
-  promisedIn: string;
-  promisedYear: number;
-  /** the improvement sentence */
-  promise: string;
-  /** the report (year Y+1) that reports the problem again */
-  reportedIn: string;
-  reportedYear: number;
-  /** the problem sentence */
-  problem: string;
 }
 
 /** Themes reported in consecutive years (only those), plus the promises not kept. */

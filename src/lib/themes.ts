@@ -14,7 +14,7 @@
 import { existsSync, openSync, readFileSync, readSync, closeSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ThemeFindings, type Report, type ThemeRecurrence } from "../schema";
+import { ThemeFindings, type RepeatedAfterPromise, type Report, type ThemeRecurrence } from "../schema";
 import { generatedDir, parseDir, site, sourceLines, zhCompare, type SiteIndex } from "./corpus";
 import { reportHref, themeHref } from "./paths";
 
@@ -189,16 +189,9 @@ export interface AgencyRecurrence {
   reportIds: string[];
 }
 
-export interface PromiseItem {
+export interface PromiseItem extends RepeatedAfterPromise {
   agencyId: string;
   agencyName: string;
-  theme: string;
-  promisedIn: string;
-  promisedYear: number;
-  promise: string;
-  reportedIn: string;
-  reportedYear: number;
-  problem: string;
 }
 
 export interface ThemeStats {
