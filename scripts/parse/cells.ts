@@ -68,19 +68,22 @@ function cellOf(text: string, line: number, col: number): Cell {
   const value = parseNumber(text);
   if (value !== null) return { text, line, col, kind: "number", value, key: "" };
   // long text is narrative, never a label: skip the key work
-  return { text, line, col, kind: "text", value: null, key: text.length <= 80 ? labelKey(text) : "" };
+  return { text, line, col, kind: "text", value: null, key: text.length <= LABEL_MAX_LENGTH ? labelKey(text) : "" };
 }
 
+/** Longer cell texts are narrative, never row labels (they get no label key). */
+const LABEL_MAX_LENGTH = 80;
+
 /**
- * The value of a text of 1–15 ASCII digits (Number(text), exact: below 2^53), else -1.
+ * The value of s[from, to) when it is 1–15 ASCII digits (Number(text), exact: below 2^53), else -1.
  * No EMPTY_CELL_VALUES entry is made of digits, so these texts skip that lookup safely.
  */
-function plainDigits(text: string): number {
-  const n = text.length;
+function plainDigits(s: string, from = 0, to = s.length): number {
+  const n = to - from;
   if (n === 0 || n > 15) return -1;
   let value = 0;
-  for (let i = 0; i < n; i++) {
-    const d = text.charCodeAt(i) - 0x30;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 0x30;
     if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
   }
@@ -208,22 +211,14 @@ function trimmedCell(line: string, from: number, to: number, lineNo: number, col
   while (to > from && isSpaceCode(line.charCodeAt(to - 1))) to--;
   const n = to - from;
   if (n === 0) return { text: "", line: lineNo, col, kind: "empty", value: null, key: "" };
-  // plain digits (plainDigits, read off the line): most cells; small ones reuse one text string
-  if (n <= 15) {
-    let value = 0;
-    let i = from;
-    for (; i < to; i++) {
-      const d = line.charCodeAt(i) - 0x30;
-      if (d < 0 || d > 9) break;
-      value = value * 10 + d;
-    }
-    if (i === to) {
-      const text =
-        value < NUMBER_TEXTS_SIZE && (n === 1 || line.charCodeAt(from) !== 0x30) // no leading zero: the text is String(value)
-          ? (NUMBER_TEXTS[value] ??= String(value))
-          : line.slice(from, to);
-      return { text, line: lineNo, col, kind: "number", value, key: "" };
-    }
+  // plain digits, read off the line: most cells; small ones reuse one text string
+  const value = plainDigits(line, from, to);
+  if (value !== -1) {
+    const text =
+      value < NUMBER_TEXTS_SIZE && (n === 1 || line.charCodeAt(from) !== 0x30) // no leading zero: the text is String(value)
+        ? (NUMBER_TEXTS[value] ??= String(value))
+        : line.slice(from, to);
+    return { text, line: lineNo, col, kind: "number", value, key: "" };
   }
   if (n > TEMPLATE_MAX_LENGTH) return cellOf(line.slice(from, to), lineNo, col);
   // short texts repeat from report to report: their kind, value and key are remembered by text,
@@ -261,7 +256,7 @@ const NUMBER_TEXTS_SIZE = 10_000;
 const NUMBER_TEXTS: (string | undefined)[] = new Array(NUMBER_TEXTS_SIZE).fill(undefined);
 
 /** cells of short texts by text (open addressing, cleared when a quarter full); line/col unused */
-const TEMPLATE_MAX_LENGTH = 80;
+const TEMPLATE_MAX_LENGTH = LABEL_MAX_LENGTH; // (longer texts have no key to remember)
 const TEMPLATE_MASK = (1 << 14) - 1;
 const TEMPLATE_LIMIT = 1 << 12;
 const templates: (Cell | undefined)[] = new Array(TEMPLATE_MASK + 1).fill(undefined);

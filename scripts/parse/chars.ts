@@ -26,16 +26,21 @@ export function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** s.replace(/\s+/g, ""): s without its whitespace (s itself when it has none). */
-export function withoutSpaces(s: string): string {
+/** s without the characters `drop` names (s itself when it has none). */
+export function withoutCodes(s: string, drop: (c: number) => boolean): string {
   let out = "";
   let from = 0;
   for (let i = 0; i < s.length; i++) {
-    if (!isSpaceCode(s.charCodeAt(i))) continue;
+    if (!drop(s.charCodeAt(i))) continue;
     if (i > from) out += s.slice(from, i);
     from = i + 1;
   }
   return from === 0 ? s : out + s.slice(from);
+}
+
+/** s.replace(/\s+/g, ""): s without its whitespace (s itself when it has none). */
+export function withoutSpaces(s: string): string {
+  return withoutCodes(s, isSpaceCode);
 }
 
 /** Index of the first non-whitespace character of s at or after `from` (s.length if none). */

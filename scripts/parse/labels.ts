@@ -7,6 +7,7 @@
  * "3.危及'三安全一稳定'" are the same key.
  */
 import type { Table2Item, Table3Row } from "../../src/schema.ts";
+import { isDigitCode, withoutCodes } from "./chars.ts";
 
 /** Headings of the six parts of a report. */
 export const SECTION_HEADINGS = {
@@ -116,21 +117,11 @@ const NOISE_RE = /[\s“”"'‘’「」『』《》:：,，;；。()（）]/;
 const IS_NOISE = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (NOISE_RE.test(String.fromCharCode(c))) IS_NOISE[c] = 1;
 
-/** s without its NOISE_RE characters (s itself when it has none). */
-function withoutNoise(s: string): string {
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (IS_NOISE[s.charCodeAt(i)] === 0) continue;
-    if (i > from) out += s.slice(from, i);
-    from = i + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
-}
+const isNoiseCode = (c: number) => IS_NOISE[c] === 1;
 
 /** Can NUMBERING_RE match at a string starting with this char code? ( （ 一…十 0-9 第 */
 function mayStartNumbering(c: number): boolean {
-  if (c >= 0x30 && c <= 0x39) return true;
+  if (isDigitCode(c)) return true;
   switch (c) {
     case 0x28: // (
     case 0xff08: // （
@@ -159,16 +150,13 @@ export function labelKey(text: string): string {
     if (!m) break;
     t = t.slice(m[0].length);
   }
-  return withoutNoise(t);
+  return withoutCodes(t, isNoiseCode);
 }
 
 /** A cell can be a row label: short, and no digits once its numbering is gone. */
 export function isLabelLike(key: string): boolean {
   if (key.length === 0 || key.length > 45) return false;
   // no digit: /\d/.test(key) without a regex call (this runs on every text cell of the tables)
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return false;
-  }
+  for (let i = 0; i < key.length; i++) if (isDigitCode(key.charCodeAt(i))) return false;
   return true;
 }

@@ -109,20 +109,25 @@ export function matchHeading(line: string): { key: SectionKey; ordinal: number; 
  * building `head`: most lines that pass readOrdinal are table-3 labels, with no title in them.
  */
 function noHeadingAfter(line: string, end: number): boolean {
-  let from = end;
-  const open = line.charCodeAt(from);
-  if (open === 0x300a || open === 0x201c || open === 0x22) from++; // 《 “ " (as headingAfter)
-  return !HEADINGS.anyWithin(line, from, Math.min(line.length, from + 40), MAX_HEADING_OFFSET);
+  const from = titleStart(line, end);
+  return !HEADINGS.anyWithin(line, from, Math.min(line.length, from + HEAD_LENGTH), MAX_HEADING_OFFSET);
 }
+
+/** Where the title after an ordinal starts: past an opening 《 “ or ". */
+function titleStart(line: string, end: number): number {
+  const open = line.charCodeAt(end);
+  return open === 0x300a || open === 0x201c || open === 0x22 ? end + 1 : end;
+}
+
+/** How much of the line after the ordinal is searched for a title. */
+const HEAD_LENGTH = 40;
 
 /** The heading of a line that starts with the ordinal `m`, or null. */
 function headingAfter(line: string, m: { ordinal: number; end: number }): { key: SectionKey; ordinal: number; rest: string } | null {
   const ordinal = m.ordinal;
   // titles may be prefixed ("政府信息公开工作存在的主要问题…", "因政府信息公开申请行政复议…")
-  let from = m.end;
-  const open = line.charCodeAt(from);
-  if (open === 0x300a || open === 0x201c || open === 0x22) from++; // 《 “ "
-  const head = withoutSpaces(line.slice(from, from + 40));
+  const from = titleStart(line, m.end);
+  const head = withoutSpaces(line.slice(from, from + HEAD_LENGTH));
   // the first variant (HEADING_VARIANTS order) that occurs at offset ≤ MAX_HEADING_OFFSET of head
   const found = HEADINGS.first(head, MAX_HEADING_OFFSET);
   if (!found) return null;

@@ -172,17 +172,25 @@ class LiteralShapes<G> {
   private readonly root: ShapeNode<G> = { next: new Map(), make: null };
   private nodes = 0;
 
-  /** `keys(group)`: a group's keys; `maxNodes` bounds the trie (only memory: see `maker`) */
+  /** `keys(group)`: a group's keys; `maxNodes` bounds the trie (only memory: see `make`) */
   constructor(
     private readonly keys: (group: G) => readonly string[],
     private readonly maxNodes: number,
   ) {}
 
-  /**
-   * The function making the object for `groups` in this order from its values (one per key, in
-   * order), or null after a pathological stream of new orders (the caller then assigns the keys).
-   */
-  maker(groups: readonly G[]): ShapeNode<G>["make"] {
+  /** The object with the keys of `groups`, in order, and `values` (one per key, in order). */
+  make<V>(groups: readonly G[], values: readonly V[]): Record<string, V> {
+    const make = this.maker(groups);
+    if (make) return make(values) as Record<string, V>;
+    // a pathological stream of new orders: no more compiling, assign (same object, slower)
+    const keys = groups.flatMap(this.keys);
+    const out: Record<string, V> = {};
+    for (let i = 0; i < keys.length; i++) out[keys[i]] = values[i];
+    return out;
+  }
+
+  /** The compiled literal for `groups` in this order, or null once the trie is full. */
+  private maker(groups: readonly G[]): ShapeNode<G>["make"] {
     let node = this.root;
     for (const group of groups) {
       let child = node.next.get(group);
@@ -210,11 +218,7 @@ interface ShapeNode<G> {
 
 /** An object with `keys` (in order) and `values`, made as a literal (see LiteralShapes). */
 function makeObject<K extends string, V>(keys: readonly K[], values: readonly V[]): Record<K, V> {
-  const make = OBJECT_SHAPES.maker(keys);
-  if (make) return make(values) as Record<K, V>;
-  const out = {} as Record<K, V>;
-  for (let i = 0; i < keys.length; i++) out[keys[i]] = values[i];
-  return out;
+  return OBJECT_SHAPES.make(keys, values) as Record<K, V>;
 }
 /** row names, table-2 items and columns: a few dozen orders (the bound only caps memory) */
 const OBJECT_SHAPES = new LiteralShapes<string>((key) => [key], 2000);
@@ -285,9 +289,13 @@ const table3Word = memoize((key: string): Table3Row | "group" | "context" | null
   const row = TABLE3_WORDS.first(key);
   if (row) return row.value;
   if (TABLE3_CONTEXT_LABELS.some((ctx) => key === ctx.key)) return "context";
-  if (TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4))) return "group";
-  return null;
+  return isGroupLabel(key) ? "group" : null;
 });
+
+/** A group heading of table 3 (三、本年度办理结果 …), alone or with a few characters more. */
+function isGroupLabel(key: string): boolean {
+  return TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4));
+}
 
 export function matchTable3Label(key: string, seen: Set<Table3Row>, template: Template): Table3Row | "group" | null {
   const word = table3Word(key);
@@ -295,8 +303,7 @@ export function matchTable3Label(key: string, seen: Set<Table3Row>, template: Te
   // a context label is its row only after one of `after`; otherwise it is a group word or nothing
   for (const ctx of TABLE3_CONTEXT_LABELS)
     if (key === ctx.key && ctx.after.some((r) => seen.has(r))) return ctx.row;
-  if (TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4))) return "group";
-  return null;
+  return isGroupLabel(key) ? "group" : null;
 }
 
 /**
@@ -482,16 +489,7 @@ export class CellLinesBuilder {
 
   build(): Record<string, number> {
     if (this.paths !== this.lines.length) throw new Error(`cellLines: ${this.paths} paths but ${this.lines.length} lines`);
-    const make = CELL_LINE_SHAPES.maker(this.rows);
-    // a pathological stream of new orders: no more compiling, assign (same object, slower)
-    return make ? (make(this.lines) as Record<string, number>) : this.assign();
-  }
-
-  private assign(): Record<string, number> {
-    const keys = this.rows.flat();
-    const out: Record<string, number> = {};
-    for (let i = 0; i < keys.length; i++) out[keys[i]] = this.lines[i];
-    return out;
+    return CELL_LINE_SHAPES.make(this.rows, this.lines);
   }
 }
 

@@ -203,18 +203,14 @@ function detectHits(list: string[], taxonomy: Taxonomy): Uint8Array {
 
 /** Theme ids found in one sentence, in taxonomy order. */
 export function themesOfSentence(sentence: string, taxonomy: Taxonomy = defaultTaxonomy()): string[] {
-  return idsOf(taxonomy, detectHits([sentence], taxonomy), 0);
+  return idsOf(taxonomy, detectHits([sentence], taxonomy));
 }
-
-let foundBuffer = new Uint8Array(64);
 
 /** Themes of a list of sentences, with evidence. */
 export function detectInSentences(list: string[], taxonomy: Taxonomy = defaultTaxonomy()): DetectResult {
   const n = taxonomy.themes.length;
   const hits = detectHits(list, taxonomy);
-  if (n > foundBuffer.length) foundBuffer = new Uint8Array(n);
-  const found = foundBuffer; // (as hitsBuffer)
-  found.fill(0, 0, n);
+  const found = new Uint8Array(n);
   const evidence: ThemeEvidence[] = [];
   for (let i = 0; i < list.length; i++) {
     for (let t = 0; t < n; t++) {
@@ -223,13 +219,13 @@ export function detectInSentences(list: string[], taxonomy: Taxonomy = defaultTa
       evidence.push({ theme: taxonomy.themes[t].id, sentence: list[i] });
     }
   }
-  return { themes: idsOf(taxonomy, found, 0), evidence };
+  return { themes: idsOf(taxonomy, found), evidence };
 }
 
-/** ids of the themes t with flags[from + t] set, in taxonomy order */
-function idsOf(taxonomy: Taxonomy, flags: Uint8Array, from: number): string[] {
+/** ids of the themes t with flags[t] set, in taxonomy order */
+function idsOf(taxonomy: Taxonomy, flags: Uint8Array): string[] {
   const ids: string[] = [];
-  for (let t = 0; t < taxonomy.themes.length; t++) if (flags[from + t] === 1) ids.push(taxonomy.themes[t].id);
+  for (let t = 0; t < taxonomy.themes.length; t++) if (flags[t] === 1) ids.push(taxonomy.themes[t].id);
   return ids;
 }
 

@@ -6,6 +6,7 @@
  * in the problems part only, so the split is done here once for everyone (detect, recurrence,
  * boilerplate, discover).
  */
+import { isSpaceCode } from "../parse/chars.ts";
 
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const CJK_OR_PUNCT = `${CJK}\\u3000-\\u303f\\uff00-\\uffef“”‘’`;
@@ -143,15 +144,12 @@ function splitSentences(p: string): string[] {
   return out;
 }
 
-const WHITESPACE_RE = /\s/;
-const isSpace = (s: string, i: number) => WHITESPACE_RE.test(s[i]);
-
 /** s.trim().replace(/[，,、\s]+$/, ""), in one pass over the ends (that regex would try every position) */
 function tidy(s: string): string {
   let start = 0;
-  while (start < s.length && isSpace(s, start)) start++;
+  while (start < s.length && isSpaceCode(s.charCodeAt(start))) start++;
   let end = s.length;
-  while (end > start && ((CHAR_CLASS[s.charCodeAt(end - 1)] & (COMMA_C | PAUSE_C)) !== 0 || isSpace(s, end - 1))) end--;
+  while (end > start && ((CHAR_CLASS[s.charCodeAt(end - 1)] & (COMMA_C | PAUSE_C)) !== 0 || isSpaceCode(s.charCodeAt(end - 1)))) end--;
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 

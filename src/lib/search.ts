@@ -5,6 +5,7 @@
  * record (below) therefore also carries its names pre-segmented the ICU way, space-separated.
  */
 import type { SiteIndex } from "./corpus";
+import { agencyRoute, reportRoute } from "./routes";
 
 const segmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
 const cache = new Map<string, string>();
@@ -58,9 +59,6 @@ export interface SearchRecord {
  */
 const INDEXED_SECTIONS = ["overview", "problems", "improvements", "other"] as const;
 
-// Same routes as src/lib/paths.ts reportHref / agencyHref, base-less (paths.ts needs Vite's import.meta.env).
-const reportPath = (id: string) => `/reports/${id}/`;
-const agencyPath = (id: string) => `/agencies/${id}/`;
 
 /** The searchable text of each agency and shown report: names, places, titles, themes, narrative sections. */
 export function searchRecords(s: SiteIndex, themeName: (id: string) => string = (id) => s.themeById.get(id)?.name ?? id): SearchRecord[] {
@@ -68,7 +66,7 @@ export function searchRecords(s: SiteIndex, themeName: (id: string) => string = 
   for (const a of s.agencies) {
     const names = [...new Set([a.name, ...a.reports.map((r) => r.agency.name), ...a.hidden.map((r) => r.agency.name)])];
     out.push({
-      url: agencyPath(a.id),
+      url: "/" + agencyRoute(a.id),
       language: "zh-cn",
       meta: { title: `${a.name}（${a.region.join(" · ")}）`, type: "机构" },
       content: [
@@ -86,7 +84,7 @@ export function searchRecords(s: SiteIndex, themeName: (id: string) => string = 
     const agency = s.agencyById.get(r.agency.id);
     const themes = r.themes.map(themeName);
     out.push({
-      url: reportPath(r.id),
+      url: "/" + reportRoute(r.id),
       language: "zh-cn",
       meta: { title: `${agency?.name ?? r.agency.name} ${r.year} 年政府信息公开工作年度报告`, type: "报告" },
       content: [

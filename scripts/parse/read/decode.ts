@@ -28,15 +28,17 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: "utf-8
  * a body starting with a second BOM (the fatal TextDecoder would drop that one too).
  */
 function utf8Body(bytes: Uint8Array): Uint8Array | null {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = bytes.subarray(start);
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return null;
+  const body = withoutBom(bytes);
+  if (startsWithBom(body)) return null;
   return isUtf8(body) ? body : null;
 }
 
+const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+const withoutBom = (b: Uint8Array) => (startsWithBom(b) ? b.subarray(3) : b);
+
 function decodeSlowly(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } {
   if (looksBinary(bytes)) throw binaryFile();
-  const body = bytes.subarray(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+  const body = withoutBom(bytes);
   try {
     return { text: utf8.decode(body), encoding: "utf-8" };
   } catch {
@@ -205,7 +207,6 @@ const FOLD: Record<string, string> = {
   "－": "-", // full-width hyphen-minus: "２０２４－０１－２６"
 };
 for (let d = 0; d <= 9; d++) FOLD[String.fromCharCode(0xff10 + d)] = String(d);
-const FOLD_BY_CODE = new Map(Object.entries(FOLD).map(([from, to]) => [from.charCodeAt(0), to]));
 
 const WORD_ARTEFACT_RE = /\[bookmark: [^\]]*\]/g;
 
@@ -215,11 +216,14 @@ const WORD_ARTEFACT_RE = /\[bookmark: [^\]]*\]/g;
  */
 const mayFold = (c: number) => !(c < 0xa0 || (c > 0x200b && c < 0x3000) || (c > 0x3000 && c < 0xfeff));
 
-/** FOLD by char code, for decodeLines: the code to write, KEEP or DROP */
+/** FOLD by char code (every FOLD entry is one character or none): the code to write, KEEP or DROP */
 const KEEP = -1;
 const DROP = -2;
 const FOLD_TO = new Int32Array(0x10000).fill(KEEP);
-for (const [from, to] of Object.entries(FOLD)) FOLD_TO[from.charCodeAt(0)] = to === "" ? DROP : to.charCodeAt(0);
+for (const [from, to] of Object.entries(FOLD)) {
+  if (to.length > 1) throw new Error(`FOLD: "${from}" → "${to}" is more than one character`);
+  FOLD_TO[from.charCodeAt(0)] = to === "" ? DROP : to.charCodeAt(0);
+}
 
 /** FOLD applied by one pass over the char codes. */
 function fold(text: string): string {
@@ -228,9 +232,9 @@ function fold(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!mayFold(c)) continue;
-    const to = FOLD_BY_CODE.get(c);
-    if (to === undefined) continue;
-    out += text.slice(from, i) + to;
+    const to = FOLD_TO[c];
+    if (to === KEEP) continue;
+    out += text.slice(from, i) + (to === DROP ? "" : String.fromCharCode(to));
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
