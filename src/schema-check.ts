@@ -53,6 +53,9 @@ interface CheckDef {
   when?: unknown;
 }
 
+/** Enums with at most this many values are tested with === rather than a Set. */
+const SMALL_ENUM = 4;
+
 class Compiler {
   /** source of the generated functions */
   readonly functions: string[] = [];
@@ -144,8 +147,15 @@ class Compiler {
       }
       case "boolean":
         return checks.length ? null : `typeof ${x} === "boolean"`;
-      case "enum":
-        return checks.length ? null : `${this.constant(new Set(Object.values(def.entries!)))}.has(${x})`;
+      case "enum": {
+        if (checks.length) return null;
+        const values = Object.values(def.entries!);
+        // a few values: compared inline (cheaper than a Set lookup); === is Set#has's SameValueZero
+        // for strings and numbers other than NaN
+        if (values.length <= SMALL_ENUM && values.every((e) => typeof e === "string" || (typeof e === "number" && !Number.isNaN(e))))
+          return `(${values.map((e) => `${x} === ${JSON.stringify(e)}`).join(" || ")})`;
+        return `${this.constant(new Set(values))}.has(${x})`;
+      }
       default:
         return null;
     }

@@ -161,19 +161,19 @@ function tidy(s: string): string {
 /** the agency name without leading division names (those of its region, then any chain) */
 function coreName(name: string, region: string[]): string {
   let n = clean(name);
-  const forms = region.flatMap((r) => [r, shortRegionName(r)]).sort((a, b) => b.length - a.length);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const f of forms) {
-      if (f && n.startsWith(f) && n.length > f.length) {
-        n = n.slice(f.length);
-        changed = true;
-        break;
-      }
+  for (let cut = regionPrefixLength(n, region); cut > 0; cut = regionPrefixLength(n, region)) n = n.slice(cut);
+  return stripRegionPrefix(n);
+}
+
+/** length of the longest region element or short form of one that starts `n` (not all of it), 0 if none */
+function regionPrefixLength(n: string, region: string[]): number {
+  let longest = 0;
+  for (const r of region) {
+    for (const form of [r, shortRegionName(r)]) {
+      if (form.length > longest && form.length < n.length && n.startsWith(form)) longest = form.length;
     }
   }
-  n = stripRegionPrefix(n);
-  return n;
+  return longest;
 }
 
 const MAX_ID = 80;

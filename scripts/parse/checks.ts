@@ -34,22 +34,25 @@ const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 /** One equation: printed (left) = computed (right). */
 export function equation(rule: string, what: string, printed: Count, parts: Count[], cells: string[]): Check {
-  const computed = sum(parts);
-  if (printed === null || printed === undefined || computed === null)
-    return { rule, status: "na", detail: `${what}：有空单元格，无法核对`, cells };
-  if (same(printed, computed)) return { rule, status: "pass", detail: `${what}：${printed} = ${computed}`, cells };
-  return { rule, status: "fail", detail: `${what}：表中为 ${printed}，计算应为 ${computed}`, cells, printed, computed };
+  return settle(rule, `${what}：`, printed, sum(parts), cells);
 }
 
-const TOTAL = TABLE3_COLUMNS.indexOf("total");
+/** The check of printed = computed; `label` is the rule's wording followed by "：". */
+function settle(rule: string, label: string, printed: Count | undefined, computed: number | null, cells: string[]): Check {
+  if (printed === null || printed === undefined || computed === null)
+    return { rule, status: "na", detail: `${label}有空单元格，无法核对`, cells };
+  if (same(printed, computed)) return { rule, status: "pass", detail: `${label}${printed} = ${computed}`, cells };
+  return { rule, status: "fail", detail: `${label}表中为 ${printed}，计算应为 ${computed}`, cells, printed, computed };
+}
+
 const BALANCE_ROWS = ["newReceived", "carriedOver", "totalProcessed", "carriedForward"] as const;
 
-/* per column, made once: the column's name, its balance cells, the wording of its 总计 rule */
-const COLUMN_NAMES = TABLE3_COLUMNS.map((col) => TABLE3_COLUMN_LABEL[col]);
+/* per column, made once: its name with "：", its balance cells, the wording of its 总计 rule */
+const COLUMN_LABELS = TABLE3_COLUMNS.map((col) => `${TABLE3_COLUMN_LABEL[col]}：`);
 const BALANCE_CELLS = TABLE3_COLUMNS.map((_, c) => BALANCE_ROWS.map((r) => TABLE3_PATHS[r][c]));
-const TOTAL_PROCESSED_WHAT = COLUMN_NAMES.map((name) => `${name}：（七）总计 = 各办理结果之和`);
-/** per row of the schema: the wording of its 总计 rule and its paths */
-const ROW_TOTAL = new Map(TABLE3_ROWS.map((row) => [row as string, { what: rowTotalWhat(row), paths: TABLE3_PATHS[row] }]));
+const TOTAL_PROCESSED_LABELS = TABLE3_COLUMNS.map((col) => `${TABLE3_COLUMN_LABEL[col]}：（七）总计 = 各办理结果之和：`);
+/** per row of the schema: the wording of its 总计 rule (with "：") and its paths */
+const ROW_TOTAL = new Map(TABLE3_ROWS.map((row) => [row as string, { label: `${rowTotalWhat(row)}：`, paths: TABLE3_PATHS[row] }]));
 function rowTotalWhat(row: string): string {
   return `${row}：总计 = 六类申请人之和`;
 }
@@ -74,79 +77,97 @@ function rowValues(cells: Partial<Table3Cells> | undefined): readonly Count[] {
 if (rowValues(Object.fromEntries(TABLE3_COLUMNS.map((c, i) => [c, i]))).join() !== TABLE3_COLUMNS.map((_, i) => i).join())
   throw new Error("rowValues ≠ TABLE3_COLUMNS");
 
+/** sum([total, v]) step by step: null once a value is missing */
+const plus = (total: number | null, v: Count | undefined): number | null => (total === null || v === null || v === undefined ? null : total + v);
+
+/** sum(rowValues(cells).slice(0, 6)): the six applicant columns, without the arrays */
+function applicantSum(cells: Partial<Table3Cells> | undefined): number | null {
+  if (!cells) return null;
+  let total = plus(0, cells.naturalPerson);
+  total = plus(total, cells.commercial);
+  total = plus(total, cells.research);
+  total = plus(total, cells.socialWelfare);
+  total = plus(total, cells.legalService);
+  return plus(total, cells.otherOrg);
+}
+
+/** Per column (TABLE3_COLUMNS order), the sum over `rows` in their order — null where one is missing. */
+function columnSums(t3: Draft["table3"], rows: readonly Table3Row[]): (number | null)[] {
+  const sums: (number | null)[] = [0, 0, 0, 0, 0, 0, 0];
+  for (const row of rows) {
+    const v = rowValues(t3[row]);
+    for (let c = 0; c < sums.length; c++) sums[c] = plus(sums[c], v[c]);
+  }
+  return sums;
+}
+if (columnSums({}, []).length !== TABLE3_COLUMNS.length) throw new Error("columnSums ≠ TABLE3_COLUMNS");
+
 export function checkTable3(draft: Draft): Check[] {
   const t3 = draft.table3;
   const checks: Check[] = [];
   if (!t3.newReceived && !t3.totalProcessed) {
     return ["t3.balance", "t3.totalProcessed", "t3.rowTotal"].map((rule) => ({ rule, status: "na", detail: "没有表三" }));
   }
-  // each row read once (the rules below look at every cell several times)
-  const rows = Object.keys(t3) as Table3Row[];
-  const values = rows.map((row) => rowValues(t3[row]));
-  const valuesOf = (row: Table3Row) => {
-    const i = rows.indexOf(row); // (twenty rows at most)
-    return i < 0 ? NO_ROW : values[i];
-  };
   const outcomeRows = TABLE3_OUTCOME_ROWS.filter((r) => t3[r]);
-  const outcomes = outcomeRows.map(valuesOf);
   const outcomePaths = outcomeRows.map((r) => TABLE3_PATHS[r]);
-  const newReceived = valuesOf("newReceived");
-  const carriedOver = valuesOf("carriedOver");
-  const totalProcessed = valuesOf("totalProcessed");
-  const carriedForward = valuesOf("carriedForward");
+  const outcomeSums = columnSums(t3, outcomeRows);
+  const newReceived = rowValues(t3.newReceived);
+  const carriedOver = rowValues(t3.carriedOver);
+  const totalProcessed = rowValues(t3.totalProcessed);
+  const carriedForward = rowValues(t3.carriedForward);
 
   for (let c = 0; c < TABLE3_COLUMNS.length; c++) {
-    const name = COLUMN_NAMES[c];
+    const label = COLUMN_LABELS[c];
     // 一 + 二 = （七）总计 + 四, written as: newReceived + carriedOver − carriedForward = totalProcessed
     const a = newReceived[c];
     const b = carriedOver[c];
     const processed = totalProcessed[c];
     const forward = carriedForward[c];
-    const left = sum([a, b]);
-    const right = sum([processed, forward]);
+    const left = plus(plus(0, a), b);
+    const right = plus(plus(0, processed), forward);
     const cells = BALANCE_CELLS[c].slice();
-    if (left === null || right === null) checks.push({ rule: "t3.balance", status: "na", detail: `${name}：有空单元格，无法核对`, cells });
+    if (left === null || right === null) checks.push({ rule: "t3.balance", status: "na", detail: `${label}有空单元格，无法核对`, cells });
     else if (same(left, right))
-      checks.push({ rule: "t3.balance", status: "pass", detail: `${name}：${a} + ${b} = ${processed} + ${forward}`, cells });
+      checks.push({ rule: "t3.balance", status: "pass", detail: `${label}${a} + ${b} = ${processed} + ${forward}`, cells });
     else
       checks.push({
         rule: "t3.balance",
         status: "fail",
-        detail: `${name}：新收 ${a} + 结转 ${b} = ${left}，但办结 ${processed} + 结转下年 ${forward} = ${right}`,
+        detail: `${label}新收 ${a} + 结转 ${b} = ${left}，但办结 ${processed} + 结转下年 ${forward} = ${right}`,
         cells,
         printed: right,
         computed: left,
       });
 
     const outcomeCells: string[] = new Array(outcomeRows.length + 1);
-    const outcomeValues: Count[] = new Array(outcomeRows.length);
     outcomeCells[0] = TABLE3_PATHS.totalProcessed[c];
-    for (let r = 0; r < outcomeRows.length; r++) {
-      outcomeCells[r + 1] = outcomePaths[r][c];
-      outcomeValues[r] = outcomes[r][c];
-    }
-    checks.push(equation("t3.totalProcessed", TOTAL_PROCESSED_WHAT[c], processed, outcomeValues, outcomeCells));
+    for (let r = 0; r < outcomeRows.length; r++) outcomeCells[r + 1] = outcomePaths[r][c];
+    checks.push(settle("t3.totalProcessed", TOTAL_PROCESSED_LABELS[c], processed, outcomeSums[c], outcomeCells));
   }
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const v = values[i];
+  for (const row of Object.keys(t3)) {
+    const cells = t3[row as Table3Row];
     // (a fresh array of paths per check; rows outside the schema get theirs made)
     const known = ROW_TOTAL.get(row);
-    const what = known ? known.what : rowTotalWhat(row);
+    const label = known ? known.label : `${rowTotalWhat(row)}：`;
     const paths = known ? known.paths.slice() : TABLE3_COLUMNS.map((c) => `table3.${row}.${c}`);
-    checks.push(equation("t3.rowTotal", what, v[TOTAL], v.slice(0, TOTAL), paths));
+    checks.push(settle("t3.rowTotal", label, cells ? cells.total ?? null : null, applicantSum(cells), paths));
   }
   return checks;
 }
 
 const GROUP_NAMES = { review: "行政复议", litigationDirect: "未经复议直接起诉", litigationAfterReview: "复议后起诉" };
+/** per group, made once: the wording of its rule, with "：" */
+const GROUP_LABELS = TABLE4_GROUPS.map((group) => `${GROUP_NAMES[group]}：总计 = 维持 + 纠正 + 其他 + 尚未审结：`);
 
 export function checkTable4(draft: Draft): Check[] {
-  return TABLE4_GROUPS.map((group) => {
+  const checks: Check[] = [];
+  for (let k = 0; k < TABLE4_GROUPS.length; k++) {
+    const group = TABLE4_GROUPS[k];
     const g = draft.table4[group];
-    const cells = TABLE4_PATHS[group].slice();
-    return equation("t4.total", `${GROUP_NAMES[group]}：总计 = 维持 + 纠正 + 其他 + 尚未审结`, g.total, [g.upheld, g.corrected, g.other, g.pending], cells);
-  });
+    const computed = plus(plus(plus(plus(0, g.upheld), g.corrected), g.other), g.pending);
+    checks.push(settle("t4.total", GROUP_LABELS[k], g.total, computed, TABLE4_PATHS[group].slice()));
+  }
+  return checks;
 }
 
 export function checkStatedNewReceived(draft: Draft, stated: StatedFigure | null): Check {

@@ -5,7 +5,7 @@
  *
  * Each stage is a module of its own; this file only wires them together.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Report, Unparsed, Warning } from "../../src/schema.ts";
 import { readSource } from "./read/index.ts";
 import { UnreadableError, type SourceText } from "./read/source.ts";
@@ -88,7 +88,7 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
     agency: meta.agency,
     source: {
       path: displayPath,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: hash("sha256", bytes), // one-shot: no Hash object and stream set-up per report
       layout: dominantLayout(lineLayouts, sectionRanges(sections)),
       format: source.format,
     },
@@ -121,17 +121,22 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
  */
 function tableRegions(lines: string[], sections: Sections): { regions: TableRegions; lineLayouts: (LineLayout | null)[] } {
   const lineLayouts: (LineLayout | null)[] = new Array(lines.length).fill(null);
-  const part = (s: Section): Cell[] => tokenizeCells(lines, s.start, s.end, lineLayouts).cells;
   const proactive = sections.get("proactive");
   const applications = sections.get("applications");
   const review = sections.get("review");
   if (proactive && applications) {
-    return { regions: { table2: part(proactive), table3: part(applications), table4: review ? part(review) : [] }, lineLayouts };
+    const table2 = tokenizeCells(lines, proactive.start, proactive.end, lineLayouts).cells;
+    const table3 = tokenizeCells(lines, applications.start, applications.end, lineLayouts).cells;
+    const table4 = review ? tokenizeCells(lines, review.start, review.end, lineLayouts).cells : [];
+    return { regions: { table2, table3, table4 }, lineLayouts };
   }
   const { cells } = tokenizeCells(lines, 0, lines.length, lineLayouts);
-  const within = (s: Section | undefined): Cell[] =>
-    s ? cells.filter((c) => c.line - 1 >= s.start && c.line - 1 < s.end) : cells;
-  return { regions: { table2: within(proactive), table3: within(applications), table4: review ? within(review) : [] }, lineLayouts };
+  return { regions: { table2: cellsWithin(cells, proactive), table3: cellsWithin(cells, applications), table4: review ? cellsWithin(cells, review) : [] }, lineLayouts };
+}
+
+/** The cells of a part's lines (all of them without the part). */
+function cellsWithin(cells: Cell[], s: Section | undefined): Cell[] {
+  return s ? cells.filter((c) => c.line - 1 >= s.start && c.line - 1 < s.end) : cells;
 }
 
 /** Lines of the parts that hold tables (a plain loop: flatMap is slow on this hot path). */

@@ -8,6 +8,8 @@
  */
 import type { Table2Item, Table3Row } from "../../src/schema.ts";
 import { isDigitCode, withoutCodes } from "./chars.ts";
+import { memoize } from "./memoize.ts";
+import { WordIndex } from "./word-index.ts";
 
 /** Headings of the six parts of a report. */
 export const SECTION_HEADINGS = {
@@ -160,3 +162,71 @@ export function isLabelLike(key: string): boolean {
   for (let i = 0; i < key.length; i++) if (isDigitCode(key.charCodeAt(i))) return false;
   return true;
 }
+
+/* ------------------------------------------------------------------ what a key says */
+
+/**
+ * What the tables stage asks of a text cell's key, worked out once per distinct key (the cells
+ * stage attaches it to each text cell): the tables then read fields instead of looking the key up
+ * in half a dozen sets and word lists per cell.
+ */
+export interface LabelFacts {
+  /** labelKey of the cell's text */
+  key: string;
+  /** isLabelLike(key): the cell can open a row */
+  rowLabel: boolean;
+  /** the table-2 item the whole key names */
+  table2Item: Table2Item | null;
+  /** what the key says in table 3 on its own (see table3Word; null for keys that are no row label) */
+  table3: Table3Row | "group" | "context" | null;
+  /** which forms' header words the key holds: 1 = 2019, 2 = 2021 (both = 3) */
+  markers: number;
+  /** the key is a header word of table 4 */
+  table4Header: boolean;
+}
+
+const TABLE2_LOOKUP = new Map<string, Table2Item>(
+  Object.entries(TABLE2_ITEM_LABELS).flatMap(([item, variants]) => variants.map((v) => [v, item as Table2Item])),
+);
+
+const MARKERS_2019 = new WordIndex(TEMPLATE_MARKERS["2019"].map((m) => [m, true] as const));
+const MARKERS_2021 = new WordIndex(TEMPLATE_MARKERS["2021"].map((m) => [m, true] as const));
+
+/**
+ * TABLE3_ROW_LABELS as a WordIndex, ranked in row order. A variant containing another variant of
+ * its row is left out (whatever contains it contains the shorter one too), so the first word found
+ * names the same row as trying the rows in order.
+ */
+const TABLE3_WORDS = new WordIndex<Table3Row>(
+  TABLE3_ROW_LABELS.flatMap(([row, variants]) =>
+    variants.filter((variant) => !variants.some((v) => v !== variant && variant.includes(v))).map((v) => [v, row] as const),
+  ),
+);
+
+/** What a key says in table 3 on its own: the row its words name, "group", "context" (see TABLE3_CONTEXT_LABELS) or null. */
+function table3Word(key: string): Table3Row | "group" | "context" | null {
+  const row = TABLE3_WORDS.first(key);
+  if (row) return row.value;
+  if (TABLE3_CONTEXT_LABELS.some((ctx) => key === ctx.key)) return "context";
+  return isGroupLabel(key) ? "group" : null;
+}
+
+/** A group heading of table 3 (三、本年度办理结果 …), alone or with a few characters more. */
+export function isGroupLabel(key: string): boolean {
+  return TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4));
+}
+
+const TABLE4_HEADER_SET = new Set(TABLE4_HEADER_WORDS);
+
+/** The facts of a key (see LabelFacts), remembered per key. */
+export const labelFacts = memoize((key: string): LabelFacts => {
+  const rowLabel = isLabelLike(key);
+  return {
+    key,
+    rowLabel,
+    table2Item: TABLE2_LOOKUP.get(key) ?? null,
+    table3: rowLabel ? table3Word(key) : null,
+    markers: (MARKERS_2019.any(key) ? 1 : 0) | (MARKERS_2021.any(key) ? 2 : 0),
+    table4Header: TABLE4_HEADER_SET.has(key),
+  };
+});

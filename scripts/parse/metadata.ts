@@ -55,11 +55,7 @@ export function extractMetadata(
   const publishedAt = source.meta.publishedAt ?? findPublishedAt(head, lines);
 
   const publisher = source.meta.publisher ?? findPublisher(head);
-  const signature = lines
-    .slice(-6)
-    .map((l) => l.trim())
-    .filter((l) => l && l.length <= 30 && AGENCY_SUFFIX_RE.test(l));
-  let name = overrides?.name ?? agencyNameFrom(title, publisher, () => lines.slice(0, 12).join("\n"), signature);
+  let name = overrides?.name ?? agencyNameFrom(title, publisher, lines);
   // an unnamed agency is its own: its id comes from the file name, never shared with another file
   const unknownId = name ? null : `unknown-${fileSlug(path)}`;
   if (!name) {
@@ -67,17 +63,10 @@ export function extractMetadata(
     warnings.push({ code: "agency-missing", message: "无法从标题、发布机构或正文确定机关名称；可在 data/agencies.csv 中指定" });
   }
 
-  let placement: { region: string[]; code: string | null };
-  if (overrides?.region) placement = { region: overrides.region, code: null };
-  else {
-    // the joined texts only as far as placeRegion reads them (a join of the whole file is costly);
-    // the whole text's window is the opening's when the first 30 lines already fill it
-    const opening = joinUpTo(lines, 30, PLACE_WINDOW);
-    const whole = opening.length >= PLACE_WINDOW || lines.length <= 30 ? opening : joinUpTo(lines, lines.length, PLACE_WINDOW);
-    placement = placeRegion(
-      [title ?? "", publisher ?? "", ...head.slice(0, 6), opening, signature.join("\n"), whole].filter(Boolean),
-    );
-  }
+  // bind, not an arrow: tsx (esbuild keepNames) wraps an arrow given as a property in __name() on every call
+  const placement = overrides?.region
+    ? { region: overrides.region, code: null }
+    : placeRegion([title, publisher, ...head.slice(0, 6)], { more: laterPlaceCandidates.bind(null, lines) });
   if (placement.region.length === 0)
     warnings.push({ code: "region-unknown", message: `无法确定“${name}”所在的行政区划；可在 data/agencies.csv 中指定` });
 
@@ -94,6 +83,26 @@ export function extractMetadata(
     },
     warnings,
   };
+}
+
+/**
+ * The candidates placeRegion reads after title, publisher and head lines, made only when those do
+ * not settle the placement: opening text, signature, whole text — each joined only as far as
+ * placeRegion reads it (a join of the whole file is costly); the whole text's window is the
+ * opening's when the first 30 lines already fill it.
+ */
+function laterPlaceCandidates(lines: string[]): string[] {
+  const opening = joinUpTo(lines, 30, PLACE_WINDOW);
+  const whole = opening.length >= PLACE_WINDOW || lines.length <= 30 ? opening : joinUpTo(lines, lines.length, PLACE_WINDOW);
+  return [opening, signatureLines(lines).join("\n"), whole];
+}
+
+/** the last lines that look like an agency's name (the signature under the report) */
+function signatureLines(lines: string[]): string[] {
+  return lines
+    .slice(-6)
+    .map((l) => l.trim())
+    .filter((l) => l && l.length <= 30 && AGENCY_SUFFIX_RE.test(l));
 }
 
 /** lines.slice(0, count).join("\n"), cut short once it has `limit` characters (a prefix of it). */
@@ -125,15 +134,20 @@ const CHROME_LINE_RE = /^\s*[\u4e00-\u9fa5]{2,6}\s*[:：]|https?:|\/\S+\//;
 function findTitle(head: string[]): string | null {
   let best: string | null = null;
   // each line cleaned once, when first needed (it is looked at as itself, the next and the previous one)
-  const cleanedLines: string[] = [];
-  const cleaned = (i: number) => (cleanedLines[i] ??= head[i].replace(TITLE_PREFIX_RE, "").replace(/[|\s]+$/g, "").trim());
+  const cleaned: string[] = [];
+  // every TITLE_RE match ends in 报告: without a 告 in a line or the next, neither the line nor
+  // the line joined with the next is a title (a fast path for the regexes below)
+  let nextHasGao = head.length > 0 && head[0].includes("告");
   for (let i = 0; i < head.length; i++) {
     const raw = head[i];
+    const hasGao = nextHasGao;
+    nextHasGao = i + 1 < head.length && head[i + 1].includes("告");
+    if (!hasGao && !nextHasGao) continue;
     const prefixed = TITLE_PREFIX_RE.test(raw);
     if (!prefixed && CHROME_LINE_RE.test(raw)) continue;
-    let line = cleaned(i);
-    const next = head[i + 1] ? cleaned(i + 1) : "";
-    const previous = i > 0 ? cleaned(i - 1) : "";
+    let line = cleanedTitleLine(head, cleaned, i);
+    const next = head[i + 1] ? cleanedTitleLine(head, cleaned, i + 1) : "";
+    const previous = i > 0 ? cleanedTitleLine(head, cleaned, i - 1) : "";
     if (!TITLE_RE.test(line)) {
       // a title broken over two lines: "2024年上海市科委政府信息公开工作" + "年度报告"
       if (line.length < 40 && next.length < 40 && TITLE_RE.test(line + next) && !TITLE_RE.test(next)) line = line + next;
@@ -149,6 +163,18 @@ function findTitle(head: string[]): string | null {
     best ??= title;
   }
   return best;
+}
+
+/** head[i] without a "标题:" label and trailing "|" and blanks, trimmed; remembered in `cleaned` */
+function cleanedTitleLine(head: string[], cleaned: string[], i: number): string {
+  return (cleaned[i] ??= trimEndBars(head[i].replace(TITLE_PREFIX_RE, "")).trimStart());
+}
+
+/** s.replace(/[|\s]+$/, "") without a regex tried at every position of a long line */
+function trimEndBars(s: string): string {
+  let t = s.trimEnd(); // trimEnd strips exactly what \s matches
+  while (t.endsWith("|")) t = t.slice(0, -1).trimEnd();
+  return t;
 }
 
 function findYear(title: string | null, lines: string[], sections: Sections): number | null {
@@ -184,17 +210,23 @@ function isoDate(y: string, m: string, d: string): string | null {
   return `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** `opening`: the first lines joined, made only when title and publisher name no agency */
-function agencyNameFrom(title: string | null, publisher: string | null, opening: () => string, signature: string[]): string | null {
+/** the text before the first year (title.split(/20\d{2}/)[0] without the array of all parts) */
+function beforeYear(title: string): string {
+  const at = title.search(/20\d{2}/);
+  return at < 0 ? title : title.slice(0, at);
+}
+
+/** from the title, else the publisher, else the first lines and the signature */
+function agencyNameFrom(title: string | null, publisher: string | null, lines: string[]): string | null {
   if (title) {
-    const prefix = title.split(/20\d{2}/)[0].replace(/[\s《“]/g, "");
+    const prefix = beforeYear(title).replace(/[\s《“]/g, "");
     if (prefix.length >= 2) return stripRegionPrefix(prefix);
     // "2024年上海市科委政府信息公开工作年度报告": the agency stands after the year
     const after = /20\d{2}\s*年度?\s*(.{2,30}?)(?:政府信息公开|政务公开|信息公开)/.exec(title)?.[1];
     if (after) return after;
   }
   if (publisher) return stripRegionPrefix(publisher);
-  const text = opening();
+  const text = lines.slice(0, 12).join("\n");
   for (const re of AGENCY_IN_TEXT_RES) {
     const m = re.exec(text);
     if (!m) continue;
@@ -202,6 +234,7 @@ function agencyNameFrom(title: string | null, publisher: string | null, opening:
     if (/[乡镇]$/.test(name)) name += "人民政府"; // "由七户乡编制": the body is the township government
     return stripRegionPrefix(name);
   }
+  const signature = signatureLines(lines);
   if (signature.length) return stripRegionPrefix(signature[signature.length - 1]);
   return null;
 }

@@ -4,6 +4,7 @@
  */
 import type { Report } from "../../src/schema.ts";
 import type { Sections } from "./sections.ts";
+import { isSpaceCode } from "./chars.ts";
 
 export interface StatedFigure {
   value: number;
@@ -25,44 +26,56 @@ const PROBLEMS_HEADING_RE = /^\s*(?:[(（]?[一二三四五六1-6][)）、.．]\
 const IMPROVEMENTS_HEADING_RE = /^\s*(?:[(（]?[一二三四五六1-6][)）、.．]\s*)?(?:改进情况|改进措施|整改措施)\s*[:：。]?\s*$/;
 /** Inside one paragraph, the first sentence that turns to remedies. */
 const IMPROVEMENT_SENTENCE_RE = /^(?:下一步|今后|针对(?:上述|以上|存在的)?(?:问题|不足)|为此|对此|\d{4}年[,，]?\s*(?:我们|我[街乡镇局办区县委]|本[单机]))/;
+/**
+ * What every sentence IMPROVEMENT_SENTENCE_RE matches holds, looked for in the whole paragraph at
+ * once: most problem parts have none of it, and then need not be cut into sentences.
+ */
+const MAY_TURN_TO_REMEDIES_RE = /下一步|今后|针对|为此|对此|\d{4}年[,，]?\s*[我本]/;
 
 const SENTENCE_RE = /[^。！？!?;；\n]+[。！？!?;；]?/g;
 
 export function readNarrative(lines: string[], sections: Sections): Narrative {
-  const text = (from: number, to: number, firstLineRest?: string): string[] => {
-    const out: string[] = [];
-    for (let i = from; i < to; i++) {
-      const line = i === from && firstLineRest !== undefined ? firstLineRest : lines[i];
-      const t = line.trim();
-      if (t) out.push(t);
-    }
-    return out;
-  };
-  const body = (key: Parameters<Sections["get"]>[0]): string[] | null => {
-    const s = sections.get(key);
-    return s ? text(s.start, s.end, s.headingRest) : null;
-  };
-
-  const overview = body("overview") ?? text(titleEnd(lines, sections.preambleEnd), sections.preambleEnd);
-  const problemsPart = body("problems");
-  const { problems, improvements } = splitProblems(problemsPart);
-  const other = body("other");
-
+  const overview = partLines(lines, sections, "overview") ?? trimmedLines(lines, titleEnd(lines, sections.preambleEnd), sections.preambleEnd);
+  const { problems, improvements } = splitProblems(partLines(lines, sections, "problems"));
   return {
     sections: {
       overview: joinOrNull(overview),
       problems,
       improvements,
-      other: joinOrNull(other),
+      other: joinOrNull(partLines(lines, sections, "other")),
     },
     proactive: findProactiveTotal(lines, sections),
     newReceived: findNewReceived(lines, sections),
   };
 }
 
+/** The non-blank lines of a part, trimmed (its heading line: the text after the heading); null: no such part. */
+function partLines(lines: string[], sections: Sections, key: Parameters<Sections["get"]>[0]): string[] | null {
+  const s = sections.get(key);
+  return s ? trimmedLines(lines, s.start, s.end, s.headingRest) : null;
+}
+
+function trimmedLines(lines: string[], from: number, to: number, firstLineRest?: string): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = trimmed(i === from && firstLineRest !== undefined ? firstLineRest : lines[i]);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** line.trim(), without the call for a line that has no space at either end (most) */
+function trimmed(line: string): string {
+  const n = line.length;
+  return n > 0 && !isSpaceCode(line.charCodeAt(0)) && !isSpaceCode(line.charCodeAt(n - 1)) ? line : line.trim();
+}
+
 function joinOrNull(lines: string[] | null): string | null {
   if (!lines) return null;
-  const s = (lines.length === 1 ? lines[0] : lines.join("\n")).trim();
+  return nonEmpty((lines.length === 1 ? lines[0] : lines.join("\n")).trim());
+}
+
+function nonEmpty(s: string): string | null {
   return s.length ? s : null;
 }
 
@@ -74,23 +87,38 @@ function titleEnd(lines: string[], end: number): number {
 
 export function splitProblems(part: string[] | null): { problems: string | null; improvements: string | null } {
   if (!part) return { problems: null, improvements: null };
-  let cut = part.findIndex((line, i) => i > 0 && IMPROVEMENT_START_RE.test(line));
-  let problems = cut === -1 ? part : part.slice(0, cut);
-  let improvements = cut === -1 ? [] : part.slice(cut);
-  if (cut === -1) {
-    // one paragraph holds both: cut at the first sentence that turns to remedies
-    const joined = part.join("\n");
+  const cut = improvementsHeading(part);
+  if (cut !== -1) return tidyHalves(part.slice(0, cut), part.slice(cut));
+  // one paragraph holds both: cut at the first sentence that turns to remedies
+  const joined = part.join("\n");
+  if (MAY_TURN_TO_REMEDIES_RE.test(joined)) {
     const sentences = joined.match(SENTENCE_RE) ?? [];
     const at = sentences.findIndex((s, i) => i > 0 && IMPROVEMENT_SENTENCE_RE.test(s.trim()));
-    if (at > 0) {
-      problems = [sentences.slice(0, at).join("").trim()];
-      improvements = [sentences.slice(at).join("").trim()];
-    }
+    if (at > 0) return tidyHalves([sentences.slice(0, at).join("").trim()], [sentences.slice(at).join("").trim()]);
   }
-  problems = problems.filter((l) => !PROBLEMS_HEADING_RE.test(l));
-  improvements = improvements.map((l) => l.replace(IMPROVEMENTS_HEADING_RE, "")).filter((l) => l.trim());
-  improvements = improvements.map((l) => l.replace(/^\s*(?:[(（]?[一二三四五六1-6][)）、.．]\s*)?(?:改进情况|改进措施)\s*[:：]\s*/, ""));
-  return { problems: joinOrNull(problems), improvements: joinOrNull(improvements) };
+  return tidyHalves(part, [], joined);
+}
+
+/** Index of the line (not the first) that starts the improvements; -1: none. */
+function improvementsHeading(part: string[]): number {
+  for (let i = 1; i < part.length; i++) if (IMPROVEMENT_START_RE.test(part[i])) return i;
+  return -1;
+}
+
+/**
+ * The two halves without their headings, joined. `joined`: problems.join("\n") when already made
+ * (it is reused when no heading line is dropped).
+ */
+function tidyHalves(problems: string[], improvements: string[], joined?: string): { problems: string | null; improvements: string | null } {
+  const kept = problems.filter((l) => !PROBLEMS_HEADING_RE.test(l));
+  const remedies = improvements
+    .map((l) => l.replace(IMPROVEMENTS_HEADING_RE, ""))
+    .filter((l) => l.trim())
+    .map((l) => l.replace(/^\s*(?:[(（]?[一二三四五六1-6][)）、.．]\s*)?(?:改进情况|改进措施)\s*[:：]\s*/, ""));
+  return {
+    problems: joined !== undefined && kept.length === problems.length ? nonEmpty(joined.trim()) : joinOrNull(kept),
+    improvements: joinOrNull(remedies),
+  };
 }
 
 /* ------------------------------------------------------------ stated figures */
@@ -99,34 +127,53 @@ export function splitProblems(part: string[] | null): { problems: string | null;
 // "共公布政府信息2599条", "主动发布各类政府信息2428条", "主动公开各类政府信息5500余条",
 // "当年发布政府信息 393 件"
 /**
- * words every one of PROACTIVE_RES needs: 条 or 件 (the unit), and 公开, 公布 or 发布 (includes()
- * is much cheaper than the regexes; 公开 alone is on nearly every line, the unit is rarer). No
- * statement is shorter than 5 characters ("共公开1条"): short lines (table cells) are passed at once.
+ * What every statement PROACTIVE_RES match holds: an ASCII digit, 条 or 件 (the unit), and 公开, 公布
+ * or 发布. One pass over the characters for the first two (includes() is a call per word, and 公开
+ * alone is on nearly every line); table 2's row labels ("…条例》第二十条第(一)项") have no digit.
+ * No statement is shorter than 5 characters ("共公开1条"): short lines (table cells) are passed at once.
  */
-const hasProactiveWord = (line: string) =>
-  line.length >= 5 &&
-  (line.includes("条") || line.includes("件")) &&
-  (line.includes("公开") || line.includes("发布") || line.includes("公布"));
+function mayStateProactive(line: string): boolean {
+  return (
+    line.length >= 5 &&
+    (line.includes("条") || line.includes("件")) &&
+    (line.includes("公开") || line.includes("发布") || line.includes("公布")) &&
+    hasDigit(line)
+  );
+}
+
+function hasDigit(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
 const PROACTIVE_RES = [
   /主动(?:公开|发布)[^。;；\d]{0,24}?(?:共计|总计|合计|累计|共)?\s*(\d[\d,]*)\s*余?\s*条/,
   /(?:共|累计|全年|总计|当年|本年度?)(?:主动)?(?:公开|公布|发布)[^。;；\d]{0,16}?(\d[\d,]*)\s*余?\s*条/,
   /(?:公开|公布|发布)政府信息\s*(\d[\d,]*)\s*余?\s*件/,
 ];
 
+/** The parts a stated figure is looked for in, in order; then the preamble. */
+const PROACTIVE_PARTS = ["overview", "proactive"] as const;
+const RECEIVED_PARTS = ["overview", "applications"] as const;
+
 function findProactiveTotal(lines: string[], sections: Sections): StatedFigure | null {
   // the overview and part 二 state it; fall back to the preamble. Within a line the earliest
   // statement wins: totals come first, "其中…" breakdowns after them.
-  const ranges: [number, number][] = [];
-  for (const key of ["overview", "proactive"] as const) {
+  for (const key of PROACTIVE_PARTS) {
     const s = sections.get(key);
-    if (s) ranges.push([s.start, s.end]);
+    const found = s ? proactiveIn(lines, s.start, s.end) : null;
+    if (found) return found;
   }
-  ranges.push([0, sections.preambleEnd]);
-  for (const [from, to] of ranges)
-    for (let i = from; i < to; i++) {
-      const found = hasProactiveWord(lines[i]) ? earliestMatch(lines[i], PROACTIVE_RES) : null;
-      if (found) return { ...found, line: i + 1 };
-    }
+  return proactiveIn(lines, 0, sections.preambleEnd);
+}
+
+function proactiveIn(lines: string[], from: number, to: number): StatedFigure | null {
+  for (let i = from; i < to; i++) {
+    const found = mayStateProactive(lines[i]) ? earliestMatch(lines[i], PROACTIVE_RES) : null;
+    if (found) return { value: found.value, sentence: found.sentence, line: i + 1 };
+  }
   return null;
 }
 
@@ -164,33 +211,41 @@ const NEW_RECEIVED_RES = [
 ];
 const NO_APPLICATIONS_RE = /(?:未|没有)(?:收到|受理)[^。;；\d]{0,16}?申请/;
 /**
- * words every one of the regexes above needs (申请, and 收到, 受理 or 新收): lines without them
- * (most) are skipped at once. No statement is shorter than 5 characters ("未收到申请", "收到申请1件"):
- * short lines (table cells, most of part 三's lines) are passed at once.
+ * What every statement the regexes above match holds: 申请, and 收到, 受理 or 新收, and a digit or
+ * 未 or 没 (NO_APPLICATIONS_RE); lines without them (most) are skipped at once — table 3's row
+ * label "一、本年新收政府信息公开申请数量" among them. No statement is shorter than 5 characters
+ * ("未收到申请", "收到申请1件"): short lines (table cells, most of part 三's lines) are passed at once.
  */
-const hasReceivedWord = (line: string) =>
-  line.length >= 5 &&
-  line.includes("申请") &&
-  (line.includes("收到") || line.includes("受理") || line.includes("新收"));
+function mayStateReceived(line: string): boolean {
+  if (line.length < 5 || !line.includes("申请") || !(line.includes("收到") || line.includes("受理") || line.includes("新收"))) return false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || c === 0x672a || c === 0x6ca1) return true; // 未 没
+  }
+  return false;
+}
 
 function findNewReceived(lines: string[], sections: Sections): StatedFigure | null {
-  const ranges: [number, number][] = [];
-  for (const key of ["overview", "applications"] as const) {
+  for (const key of RECEIVED_PARTS) {
     const s = sections.get(key);
-    if (s) ranges.push([s.start, s.end]);
+    const found = s ? receivedIn(lines, s.start, s.end) : null;
+    if (found) return found;
   }
-  ranges.push([0, sections.preambleEnd]);
-  for (const [from, to] of ranges)
-    for (let i = from; i < to; i++) {
-      if (!hasReceivedWord(lines[i])) continue;
-      for (const re of NEW_RECEIVED_RES) {
-        const found = matchInSentence(lines[i], re);
-        if (found) return { ...found, line: i + 1 };
-      }
-      // (a sentence can only match where its line does: test the line first, it is much cheaper)
-      const none = NO_APPLICATIONS_RE.test(lines[i]) ? lines[i].match(SENTENCE_RE)?.find((s) => NO_APPLICATIONS_RE.test(s)) : undefined;
-      if (none) return { value: 0, sentence: none.trim(), line: i + 1 };
+  return receivedIn(lines, 0, sections.preambleEnd);
+}
+
+function receivedIn(lines: string[], from: number, to: number): StatedFigure | null {
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!mayStateReceived(line)) continue;
+    for (const re of NEW_RECEIVED_RES) {
+      const found = matchInSentence(line, re);
+      if (found) return { value: found.value, sentence: found.sentence, line: i + 1 };
     }
+    // (a sentence can only match where its line does: test the line first, it is much cheaper)
+    const none = NO_APPLICATIONS_RE.test(line) ? line.match(SENTENCE_RE)?.find((s) => NO_APPLICATIONS_RE.test(s)) : undefined;
+    if (none) return { value: 0, sentence: none.trim(), line: i + 1 };
+  }
   return null;
 }
 

@@ -32,7 +32,9 @@
  * 5. The placement is taken from the most reliable candidate that yields one (later candidates only
  *    disambiguate, they never refine: "淮安市人民政府" stays ["江苏省","淮安市"] even if the text
  *    names 洪泽区). Within that candidate the deepest name wins when the others agree with it;
- *    when they conflict only the shared prefix is kept.
+ *    when they conflict only the shared prefix is kept. When that candidate's placing names each
+ *    have a single reading and need no support, 2.–4. cannot change them: the candidates after it
+ *    are not even scanned (settledPlacement; most titles name their place so).
  *
  * The region goes down to county level at most (a town places its county). Municipalities have no
  * city level (["上海市","浦东新区"]), nor do 省直辖县级 units (["湖北省","仙桃市"]).
@@ -53,6 +55,16 @@ export interface RegionPlacement {
 export interface PlaceOptions {
   /** characters scanned per candidate (default 500) */
   maxChars?: number;
+  /**
+   * candidates after `candidates` (e.g. the whole text), made only when those do not settle the
+   * placement alone: same result as placeRegion([...candidates, ...more()])
+   */
+  more?: () => (string | null | undefined)[];
+  /**
+   * resolve all candidates together even when the first that may place settles the placement
+   * alone (see settledPlacement): the same result, slower; the reference the shortcut is tested against
+   */
+  exhaustive?: boolean;
 }
 
 interface Index {
@@ -223,7 +235,7 @@ function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] 
     prev = c;
   }
   if (hits.length === 0) return hits;
-  hits.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.weak) - Number(b.weak));
+  sortHits(hits);
   const out: Mention[] = [];
   let lastEnd = -1;
   for (const h of hits) {
@@ -233,6 +245,26 @@ function scan(ix: Index, text: string, ci: number, maxChars: number): Mention[] 
   }
   markShort2(text, out);
   return out;
+}
+
+/** hits in order: leftmost, then longest, then strong before weak */
+const byStartLongestStrong = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end || Number(a.weak) - Number(b.weak);
+
+/**
+ * hits.sort(byStartLongestStrong) as an insertion sort (stable, so the same order): a handful of
+ * hits, nearly in order already (a strong name is found at its end, after the weak short form it
+ * starts with: 新疆 … 新疆维吾尔自治区), where Array#sort would call back into the comparator.
+ */
+function sortHits(hits: Mention[]) {
+  for (let k = 1; k < hits.length; k++) {
+    const h = hits[k];
+    let j = k - 1;
+    while (j >= 0 && byStartLongestStrong(hits[j], h) > 0) {
+      hits[j + 1] = hits[j];
+      j--;
+    }
+    hits[j + 1] = h;
+  }
 }
 
 /** leading position: start of the string after blanks and punctuation */
@@ -438,42 +470,133 @@ export const PLACE_WINDOW = DEFAULT_MAX_CHARS + SCAN_SLACK;
 /**
  * Place a report. `candidates`: strings in decreasing reliability (title, publisher/发布机构, page
  * chrome lines, first sentences, signature, whole text); null/empty entries are skipped.
+ * `options.more` gives further (less reliable) candidates, asked for only when needed.
  */
 export function placeRegion(candidates: (string | null | undefined)[], options: PlaceOptions = {}): RegionPlacement {
   const ix = getIndex();
-  const g = ix.g;
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  const all: Mention[] = [];
-  const texts: string[] = [];
-  // candidates often repeat (the title is a head line; the first lines open the whole text): a
-  // window scanned once is reused within this call. A list, not a Map: a dozen entries at most,
-  // and a Map would hash every (fresh, long) window, where === fails at once on other lengths.
-  const scanned: { text: string; ms: Mention[] }[] = [];
-  const scannedOf = (text: string) => {
-    for (const e of scanned) if (e.text === text) return e.ms;
-    return undefined;
-  };
-  const windows = candidates.map((c) => (c ? scanWindow(c, maxChars) : ""));
-  // the longest window (the opening text) is scanned first; lines of it are not scanned again
-  let whole = "";
-  for (const w of windows) if (w.length > whole.length) whole = w;
-  const wholeHits = whole ? scan(ix, whole, 0, maxChars) : [];
-  if (whole) scanned.push({ text: whole, ms: wholeHits });
-  windows.forEach((text, ci) => {
-    texts[ci] = text;
-    if (!text) return;
-    let ms = scannedOf(text)?.map((m) => copyMention(m, ci));
-    if (!ms) {
-      ms = scanFromLine(whole, wholeHits, text, ci, maxChars) ?? scan(ix, text, ci, maxChars);
-      scanned.push({ text, ms: ms.map((m) => copyMention(m, ci)) });
+  const texts = windowsOf(candidates, maxChars);
+  const scans = new CandidateScans(ix, maxChars);
+  const byCi: Mention[][] = [];
+  let moreTaken = !options.more;
+  if (!options.exhaustive) {
+    let first = firstPlacing(scans, texts, 0, byCi);
+    if (first < 0 && !moreTaken) {
+      const from = texts.length;
+      texts.push(...windowsOf(options.more!(), maxChars));
+      moreTaken = true;
+      first = firstPlacing(scans, texts, from, byCi);
     }
-    linkAdjacent(g, text, ms);
-    all.push(...ms);
-  });
-  if (all.length === 0) return EMPTY;
+    // no name that may place anywhere: all candidates are scanned, and nothing places
+    if (first < 0) return EMPTY;
+    const settled = settledPlacement(ix.g, byCi[first], texts[first]);
+    if (settled) return settled;
+  }
 
-  // two-character names wait for support; adjacency to a containing division is support
-  for (const m of all) if (m.short2 && !m.prev && !m.next) m.active = false;
+  if (!moreTaken) texts.push(...windowsOf(options.more!(), maxChars));
+  scans.scanWhole(texts);
+  const all: Mention[] = [];
+  for (let ci = 0; ci < texts.length; ci++) {
+    if (!texts[ci]) continue;
+    for (const m of (byCi[ci] ??= scans.mentionsOf(texts[ci], ci))) all.push(m);
+  }
+  return resolve(ix.g, all, texts);
+}
+
+function windowsOf(candidates: (string | null | undefined)[], maxChars: number): string[] {
+  return candidates.map((c) => (c ? scanWindow(c, maxChars) : ""));
+}
+
+/**
+ * Index of the first candidate from `from` on with a mention that may place (byCi[ci]: the linked
+ * mentions of those scanned on the way), -1 if none has one.
+ */
+function firstPlacing(scans: CandidateScans, texts: string[], from: number, byCi: Mention[][]): number {
+  for (let ci = from; ci < texts.length; ci++) {
+    if (!texts[ci]) continue;
+    const ms = (byCi[ci] = scans.mentionsOf(texts[ci], ci));
+    if (ms.some(mayPlace)) return ci;
+  }
+  return -1;
+}
+
+/**
+ * Scans of the candidates of one placeRegion call. Candidates often repeat (the title is a head
+ * line; the first lines open the whole text): a window scanned once is reused. Once the longest
+ * window (the opening text) is scanned, lines of it are taken from its hits, not scanned again.
+ */
+class CandidateScans {
+  // a list, not a Map: a dozen entries at most, and a Map would hash every (fresh, long) window,
+  // where === fails at once on other lengths
+  private texts: string[] = [];
+  private hits: Mention[][] = [];
+  private whole = "";
+  private wholeHits: Mention[] | null = null;
+
+  constructor(
+    private ix: Index,
+    private maxChars: number,
+  ) {}
+
+  /** the longest of `texts`, scanned now: the other candidates' lines are read off its hits */
+  scanWhole(texts: string[]) {
+    for (const t of texts) if (t.length > this.whole.length) this.whole = t;
+    if (!this.whole) return;
+    const known = this.scanned(this.whole);
+    this.wholeHits = known ?? scan(this.ix, this.whole, 0, this.maxChars);
+    if (!known) this.remember(this.whole, this.wholeHits);
+  }
+
+  /** the mentions of candidate ci (fresh objects of its own), adjacent ones linked */
+  mentionsOf(text: string, ci: number): Mention[] {
+    let ms = this.scanned(text)?.map((m) => copyMention(m, ci));
+    if (!ms) {
+      ms = (this.wholeHits && scanFromLine(this.whole, this.wholeHits, text, ci, this.maxChars)) ?? scan(this.ix, text, ci, this.maxChars);
+      this.remember(text, ms.map((m) => copyMention(m, ci)));
+    }
+    linkAdjacent(this.ix.g, text, ms);
+    return ms;
+  }
+
+  private scanned(text: string): Mention[] | undefined {
+    for (let k = 0; k < this.texts.length; k++) if (this.texts[k] === text) return this.hits[k];
+    return undefined;
+  }
+
+  private remember(text: string, ms: Mention[]) {
+    this.texts.push(text);
+    this.hits.push(ms);
+  }
+}
+
+/** a mention that can take part in placing (4. above): strong, or weak chained to another */
+const mayPlace = (m: Mention) => !m.weak || m.prev !== null || m.next !== null;
+
+/**
+ * The placement of the first candidate that may place (`ms`, its mentions), when the other
+ * candidates cannot change it; null when they might. resolve() changes a mention only if it is
+ * ambiguous (narrowed) or inactive (woken), and earlier candidates have no mention that may place.
+ * So when every placing mention here is active and has a single reading, resolve() would return
+ * this candidate's placement (if it places at all) whatever the later candidates say.
+ */
+function settledPlacement(g: Gazetteer, ms: Mention[], text: string): RegionPlacement | null {
+  const placing: Mention[] = [];
+  for (const m of ms) {
+    if (!mayPlace(m)) continue;
+    if (m.ids.length !== 1 || waitsForSupport(m)) return null;
+    placing.push(m);
+  }
+  const { path, best } = candidatePath(g, placing);
+  return depthOf(path) === 0 ? null : result(g, path, best, text);
+}
+
+/** two-character names wait for support; adjacency to a containing division is support (3. above) */
+const waitsForSupport = (m: Mention) => m.short2 && !m.prev && !m.next;
+
+/** Steps 2–5 above on the linked mentions of all candidates (in candidate order). */
+function resolve(g: Gazetteer, all: Mention[], texts: string[]): RegionPlacement {
+  if (all.length === 0) return EMPTY;
+  for (const m of all) if (waitsForSupport(m)) m.active = false;
 
   for (let round = 0; round < 8; round++) {
     while (narrow(g, all, false, 1)) {}
@@ -494,7 +617,7 @@ export function placeRegion(candidates: (string | null | undefined)[], options: 
   }
 
   // placing mentions: strong ones, and weak ones chained to another
-  const placing = all.filter((m) => m.active && (!m.weak || m.prev !== null || m.next !== null));
+  const placing = all.filter((m) => m.active && mayPlace(m));
   const constraints: Mention[] = [];
   const byCi = new Map<number, Mention[]>();
   for (const m of placing) {
@@ -504,31 +627,40 @@ export function placeRegion(candidates: (string | null | undefined)[], options: 
   }
   for (const ci of [...byCi.keys()].sort((a, b) => a - b)) {
     const ms = byCi.get(ci)!;
-    const paths = ms.map((m) => mentionPath(g, m));
-    let bestK = 0;
-    for (let k = 1; k < ms.length; k++) {
-      const d = depthOf(paths[k]);
-      const bd = depthOf(paths[bestK]);
-      if (d > bd) bestK = k;
-      else if (d === bd) {
-        const rk = ms[k].ids.length === 1 ? 1 : 0;
-        const rb = ms[bestK].ids.length === 1 ? 1 : 0;
-        if (rk > rb || (rk === rb && chainLength(ms[k]) > chainLength(ms[bestK]))) bestK = k;
-      }
-    }
-    let path = paths[bestK];
-    for (let k = 0; k < ms.length; k++) {
-      if (k !== bestK && !consistentPath(path, paths[k])) path = commonPath(path, paths[k]);
-    }
+    const { path, best } = candidatePath(g, ms);
     if (depthOf(path) === 0) {
       constraints.push(...ms);
       continue;
     }
     // a later candidate must agree with some reading of the ambiguous names before it
     if (!constraints.every((c) => c.ids.some((id) => consistentPath(pathOf(g, id), path)))) continue;
-    return result(g, path, ms[bestK], texts[ci]);
+    return result(g, path, best, texts[ci]);
   }
   return EMPTY;
+}
+
+/**
+ * The path the placing mentions of one candidate give (5. above): the deepest name's when the
+ * others agree with it, else only the shared prefix; `best` is the deepest name.
+ */
+function candidatePath(g: Gazetteer, ms: Mention[]): { path: number[]; best: Mention } {
+  const paths = ms.map((m) => mentionPath(g, m));
+  let bestK = 0;
+  for (let k = 1; k < ms.length; k++) {
+    const d = depthOf(paths[k]);
+    const bd = depthOf(paths[bestK]);
+    if (d > bd) bestK = k;
+    else if (d === bd) {
+      const rk = ms[k].ids.length === 1 ? 1 : 0;
+      const rb = ms[bestK].ids.length === 1 ? 1 : 0;
+      if (rk > rb || (rk === rb && chainLength(ms[k]) > chainLength(ms[bestK]))) bestK = k;
+    }
+  }
+  let path = paths[bestK];
+  for (let k = 0; k < ms.length; k++) {
+    if (k !== bestK && !consistentPath(path, paths[k])) path = commonPath(path, paths[k]);
+  }
+  return { path, best: ms[bestK] };
 }
 
 function chainLength(m: Mention): number {

@@ -23,19 +23,9 @@ import {
   type Warning,
 } from "../../src/schema.ts";
 import type { Cell } from "./cells.ts";
-import {
-  TABLE2_ITEM_LABELS,
-  TABLE3_CONTEXT_LABELS,
-  TABLE3_GROUP_LABELS,
-  TABLE3_ROW_LABELS,
-  TABLE4_HEADER_WORDS,
-  TEMPLATE_MARKERS,
-  isLabelLike,
-} from "./labels.ts";
-import { memoize } from "./memoize.ts";
-import { resolveValues, rowTotalConstraint, table4Constraint, type Resolved } from "./resolve-values.ts";
+import { TABLE2_ITEM_LABELS, TABLE3_CONTEXT_LABELS, isGroupLabel, type LabelFacts } from "./labels.ts";
+import { allEmpty, resolveValues, rowTotalConstraint, table4Constraint, type Resolved } from "./resolve-values.ts";
 import { TABLE2_PATHS, TABLE3_PATHS, TABLE4_PATHS } from "./paths.ts";
-import { WordIndex } from "./word-index.ts";
 
 export interface TableRegions {
   table2: Cell[];
@@ -83,11 +73,10 @@ export function detectTemplate(...regions: Cell[][]): Template {
   let score2019 = 0;
   let score2021 = 0;
   for (const cells of regions)
-    for (const cell of cells) {
-      const key = cell.key;
-      // most keys ("总计", "规章") are shorter than any marker ("" for non-text cells)
-      if (key.length < MIN_MARKER_LENGTH || cell.kind !== "text") continue;
-      const markers = markersIn(key);
+    for (let i = 0; i < cells.length; i++) {
+      const label = cells[i].label; // (null for non-text cells)
+      if (label === null) continue;
+      const markers = label.markers;
       if (markers & 1) score2019++;
       if (markers & 2) score2021++;
     }
@@ -95,54 +84,55 @@ export function detectTemplate(...regions: Cell[][]): Template {
   return score2021 > score2019 ? "2021" : "2019";
 }
 
-const MARKERS_2019 = new WordIndex(TEMPLATE_MARKERS["2019"].map((m) => [m, true] as const));
-const MARKERS_2021 = new WordIndex(TEMPLATE_MARKERS["2021"].map((m) => [m, true] as const));
-/** which forms' markers a key holds: 1 = 2019, 2 = 2021 (both = 3) */
-const markersIn = memoize((key: string): number => (MARKERS_2019.any(key) ? 1 : 0) | (MARKERS_2021.any(key) ? 2 : 0));
-const MIN_MARKER_LENGTH = Math.min(...[...TEMPLATE_MARKERS["2019"], ...TEMPLATE_MARKERS["2021"]].map((m) => m.length));
-
 /* ------------------------------------------------------------------ rows */
 
 interface OpenRow<K> {
   key: K;
   label: Cell;
-  values: Cell[];
+  /** its values: the number and empty cells after the label, cells[from, to) of the region */
+  from: number;
+  to: number;
 }
 
 /**
- * Walk a region's cells: `match` names the row a text cell opens ("group" = a heading row with
- * no numbers of its own, null = text that closes the current row). Calls `close` for each row;
- * the row it is given is reused for the next one, so `close` must not keep it or its values.
+ * Walk a region's cells: `match` names the row a row label opens ("group" = a heading row with
+ * no numbers of its own, null = text that closes the current row); other text closes the current
+ * row too. Calls `close` for each row; the row it is given is reused for the next one, so `close`
+ * must not keep it.
  */
 function walkRows<K>(
   cells: Cell[],
-  match: (key: string, cell: Cell) => K | "group" | null,
+  match: (label: LabelFacts) => K | "group" | null,
   close: (row: OpenRow<K>) => void,
 ): void {
-  // one row object serves every row of the walk: `close` keeps neither it nor its values
+  // one row object serves every row of the walk; a row's values run up to the next text cell
   let row: OpenRow<K> | null = null;
   let open = false;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (cell.kind !== "text") {
-      if (open) row!.values.push(cell);
-      continue;
+    if (cell.kind !== "text") continue;
+    const label = cell.label;
+    const matched = label !== null && label.rowLabel ? match(label) : null;
+    if (open) {
+      row!.to = i;
+      close(row!);
     }
-    const matched = isLabelLike(cell.key) ? match(cell.key, cell) : null;
-    if (open) close(row!);
     open = matched !== null && matched !== "group";
     if (!open) continue;
-    if (row === null) row = { key: matched as K, label: cell, values: [] };
+    if (row === null) row = { key: matched as K, label: cell, from: i + 1, to: i + 1 };
     else {
       row.key = matched as K;
       row.label = cell;
-      row.values = []; // (cheaper than emptying the old one: setting length calls the runtime)
+      row.from = i + 1;
     }
   }
-  if (open) close(row!);
+  if (open) {
+    row!.to = cells.length;
+    close(row!);
+  }
 }
 
-function misfitWarning(label: Cell, r: Resolved): Warning | null {
+function misfitWarning(label: { text: string; line: number }, r: Resolved): Warning | null {
   if (!r.misfit) return null;
   const { found, expected, ambiguous } = r.misfit;
   const kept = ambiguous === 0 ? "各种读法结果一致，保留数值" : `${ambiguous} 个单元格读法不一致，记为空`;
@@ -169,7 +159,7 @@ function misfitWarning(label: Cell, r: Resolved): Warning | null {
  * value, as assignment does.
  */
 class LiteralShapes<G> {
-  private readonly root: ShapeNode<G> = { next: new Map(), make: null };
+  private readonly root: ShapeNode<G> = newShapeNode();
   private nodes = 0;
 
   /** `keys(group)`: a group's keys; `maxNodes` bounds the trie (only memory: see `make`) */
@@ -192,14 +182,18 @@ class LiteralShapes<G> {
   /** The compiled literal for `groups` in this order, or null once the trie is full. */
   private maker(groups: readonly G[]): ShapeNode<G>["make"] {
     let node = this.root;
-    for (const group of groups) {
-      let child = node.next.get(group);
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i];
+      // reports print one order again and again: the child taken last time usually is the one
+      let child = node.lastGroup === group ? node.lastChild : node.next.get(group);
       if (!child) {
         if (this.nodes >= this.maxNodes) return null;
         this.nodes++;
-        child = { next: new Map(), make: null };
+        child = newShapeNode();
         node.next.set(group, child);
       }
+      node.lastGroup = group;
+      node.lastChild = child;
       node = child;
     }
     node.make ??= new Function(
@@ -212,8 +206,15 @@ class LiteralShapes<G> {
 
 interface ShapeNode<G> {
   next: Map<G, ShapeNode<G>>;
+  /** the child of `next` taken last, and its group (a lookup in `next` saved) */
+  lastGroup: G | undefined;
+  lastChild: ShapeNode<G> | undefined;
   /** the literal for the groups on the way here (compiled when an object ends here) */
   make: ((values: readonly unknown[]) => object) | null;
+}
+
+function newShapeNode<G>(): ShapeNode<G> {
+  return { next: new Map(), lastGroup: undefined, lastChild: undefined, make: null };
 }
 
 /** An object with `keys` (in order) and `values`, made as a literal (see LiteralShapes). */
@@ -225,9 +226,11 @@ const OBJECT_SHAPES = new LiteralShapes<string>((key) => [key], 2000);
 
 /* ------------------------------------------------------------------ table 2 */
 
-const TABLE2_LOOKUP = new Map<string, Table2Item>(
-  Object.entries(TABLE2_ITEM_LABELS).flatMap(([item, variants]) => variants.map((v) => [v, item as Table2Item])),
-);
+/** Each form's table-2 items and their columns, in the form's order (listed once, not per report) */
+const TABLE2_FORM_ITEMS = {
+  "2019": Object.entries(TABLE2_COLUMNS["2019"]) as [Table2Item, readonly string[]][],
+  "2021": Object.entries(TABLE2_COLUMNS["2021"]) as [Table2Item, readonly string[]][],
+};
 
 function readTable2(cells: Cell[], template: Template, out: RecognizedTables): void {
   const formName = template === "2021" ? "2021" : "2019";
@@ -238,8 +241,8 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
   const itemCells: Record<string, Count>[] = [];
   walkRows<Table2Item>(
     cells,
-    (key) => {
-      const item = TABLE2_LOOKUP.get(key);
+    (label) => {
+      const item = label.table2Item;
       return item && form[item] ? item : null;
     },
     (row) => {
@@ -248,7 +251,7 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
         return;
       }
       const columns = form[row.key];
-      const r = resolveValues(row.values, columns.length);
+      const r = resolveValues(cells, columns.length, undefined, row.from, row.to);
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
       const lines = out.lines.row(paths[row.key]);
@@ -262,7 +265,7 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
   );
   if (items.length === 0) return;
   out.found.table2 = true;
-  for (const [item, columns] of Object.entries(form) as [Table2Item, readonly string[]][]) {
+  for (const [item, columns] of TABLE2_FORM_ITEMS[formName]) {
     if (items.includes(item)) continue;
     items.push(item);
     itemCells.push(makeObject(columns, columns.map(() => null)));
@@ -273,36 +276,14 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
 
 /* ------------------------------------------------------------------ table 3 */
 
-/**
- * TABLE3_ROW_LABELS as a WordIndex, ranked in row order. A variant containing another variant of
- * its row is left out (whatever contains it contains the shorter one too), so the first word found
- * names the same row as trying the rows in order.
- */
-const TABLE3_WORDS = new WordIndex<Table3Row>(
-  TABLE3_ROW_LABELS.flatMap(([row, variants]) =>
-    variants.filter((variant) => !variants.some((v) => v !== variant && variant.includes(v))).map((v) => [v, row] as const),
-  ),
-);
-
-/** What a key says on its own: the row its words name, "group", "context" (see below) or null. */
-const table3Word = memoize((key: string): Table3Row | "group" | "context" | null => {
-  const row = TABLE3_WORDS.first(key);
-  if (row) return row.value;
-  if (TABLE3_CONTEXT_LABELS.some((ctx) => key === ctx.key)) return "context";
-  return isGroupLabel(key) ? "group" : null;
-});
-
-/** A group heading of table 3 (三、本年度办理结果 …), alone or with a few characters more. */
-function isGroupLabel(key: string): boolean {
-  return TABLE3_GROUP_LABELS.some((g) => key === g || (key.startsWith(g) && key.length <= g.length + 4));
-}
-
-export function matchTable3Label(key: string, seen: Set<Table3Row>, template: Template): Table3Row | "group" | null {
-  const word = table3Word(key);
+/** The row (or group heading) a row label opens in table 3, given the rows `seen` before it. */
+export function matchTable3Label(label: LabelFacts, seen: readonly Table3Row[]): Table3Row | "group" | null {
+  const word = label.table3;
   if (word !== "context") return word;
   // a context label is its row only after one of `after`; otherwise it is a group word or nothing
+  const key = label.key;
   for (const ctx of TABLE3_CONTEXT_LABELS)
-    if (key === ctx.key && ctx.after.some((r) => seen.has(r))) return ctx.row;
+    if (key === ctx.key && ctx.after.some((r) => seen.includes(r))) return ctx.row;
   return isGroupLabel(key) ? "group" : null;
 }
 
@@ -324,28 +305,27 @@ const FORM_ROW_SETS = {
 };
 
 function readTable3(cells: Cell[], template: Template, out: RecognizedTables): void {
-  const seen = new Set<Table3Row>();
+  const seen: Table3Row[] = []; // (a list of the few dozen rows: a Set cost more to fill)
   // the rows, in order, and their cells: out.table3 is made from them in one go at the end
-  // (see makeObject), so `has` stands for "out.table3 has this row"
+  // (see makeObject), so `rows.includes` stands for "out.table3 has this row" (twenty rows at most)
   const rows: Table3Row[] = [];
   const rowCells: Table3Cells[] = [];
-  const has = (row: Table3Row) => rows.includes(row); // (twenty rows at most)
   walkRows<Table3Row>(
     cells,
-    (key) => {
-      const m = matchTable3Label(key, seen, template);
-      if (m && m !== "group") seen.add(m);
+    (label) => {
+      const m = matchTable3Label(label, seen);
+      if (m && m !== "group" && !seen.includes(m)) seen.push(m);
       return m;
     },
     (row) => {
       // （六）其他处理 heads three rows in the 2021 form (no numbers of its own); with numbers it is
       // the 2019 form's single row, which some 2021 reports still print
-      if (row.key === "other" && row.values.every((c) => c.kind === "empty") && template !== "2019") return;
-      if (has(row.key)) {
+      if (row.key === "other" && allEmpty(cells, row.from, row.to) && template !== "2019") return;
+      if (rows.includes(row.key)) {
         out.warnings.push({ code: "duplicate-row", message: `表三“${row.label.text}”重复出现，取第一次`, line: row.label.line });
         return;
       }
-      const r = resolveValues(row.values, TABLE3_COLUMNS.length, rowTotalConstraint);
+      const r = resolveValues(cells, TABLE3_COLUMNS.length, rowTotalConstraint, row.from, row.to);
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
       const rowPaths = TABLE3_PATHS[row.key];
@@ -362,11 +342,11 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
   out.found.table3 = true;
   const read = rows.length;
   // a 2021 report printing the 2019 single 其他处理 row is read with the 2019 rows for part 三
-  const rows2019 = template !== "2021" || (has("other") && !has("other.other"));
+  const rows2019 = template !== "2021" || (rows.includes("other") && !rows.includes("other.other"));
   const formName = rows2019 ? "2019" : "2021";
   const formRows: readonly Table3Row[] = TABLE3_ROWS_BY_TEMPLATE[formName];
   for (const row of formRows) {
-    if (has(row)) continue;
+    if (rows.includes(row)) continue;
     rows.push(row);
     rowCells.push(table3Cells(NO_VALUES));
     out.warnings.push({ code: "row-missing", message: `表三缺少“${row}”一行，记为空` });
@@ -406,8 +386,6 @@ function emptyTable4(): Table4 {
   return table4Of(NO_TABLE4_VALUES);
 }
 
-const TABLE4_HEADER_SET = new Set(TABLE4_HEADER_WORDS);
-
 /**
  * A row layout may print more number cells than the 15 the form has (seed 003 prints 25). When the
  * header cells above stand in exactly 15 columns, the numbers under them are the table's.
@@ -419,17 +397,20 @@ function alignUnderHeader(run: Cell[], cells: Cell[], headerEnd: number): Cell[]
   const row = run.filter((c) => numberLines.has(c.line));
   const headerCols = new Set<number>();
   for (let i = 0; i < headerEnd; i++)
-    if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(cells[i].key)) headerCols.add(cells[i].col);
+    if (isTable4Header(cells[i])) headerCols.add(cells[i].col);
   if (headerCols.size !== 15) return run;
   const under = row.filter((c) => headerCols.has(c.col));
   return under.length === 15 ? under : run;
 }
 
+function isTable4Header(cell: Cell): boolean {
+  return cell.label !== null && cell.label.table4Header;
+}
+
 function readTable4(cells: Cell[], out: RecognizedTables): void {
   // the numbers follow the last header cell; narrative text after them ends the table
   let start = 0;
-  for (let i = 0; i < cells.length; i++)
-    if (cells[i].kind === "text" && TABLE4_HEADER_SET.has(cells[i].key)) start = i + 1;
+  for (let i = 0; i < cells.length; i++) if (isTable4Header(cells[i])) start = i + 1;
   let run: Cell[] = [];
   let hasNumber = false; // run.some((c) => c.kind === "number")
   for (let i = start; i < cells.length; i++) {
@@ -455,7 +436,7 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
       message: `表四数字行有 ${run.filter((c) => c.line === first.line).length} 个单元格，表格应为 15 个；按表头所在列取 15 个`,
       line: first.line,
     });
-  const warning = r.misfit ? misfitWarning({ ...first, text: "行政复议、行政诉讼", key: "" }, r) : null;
+  const warning = r.misfit ? misfitWarning({ text: "行政复议、行政诉讼", line: first.line }, r) : null;
   if (warning) out.warnings.push(warning);
   out.table4 = table4Of(r.values);
   for (let g = 0; g < TABLE4_GROUPS.length; g++) {

@@ -1,14 +1,13 @@
 /**
- * Running a regex over more text at once — a sentence instead of each of its clauses, all
- * sentences of a section joined instead of each sentence — without changing what it finds.
+ * Running a pattern regex over more text at once — all sentences of a section joined instead of
+ * each sentence — without changing what it finds, and telling from its source which characters a
+ * text must hold for it to match at all (requirements).
  *
  * This is exact for a "local" regex: one whose match at a position depends only on the characters
  * it consumes (no anchors, word boundaries, lookarounds or backreferences). Everything taxonomy.ts
- * compiles is local (escaped literals, (?:…|…), ?, gaps [^…]{0,n}?). For a local regex,
- *  - a match inside a clause is a match inside its sentence, so "no match in the sentence" means
- *    "no match in any clause": a cheap prefilter;
- *  - a match found in the joined text that lies inside one sentence is the very match exec finds
- *    in that sentence alone (see joinedScan).
+ * compiles is local (escaped literals, (?:…|…), ?, gaps [^…]{0,n}?). For a local regex, a match
+ * found in the joined text that lies inside one sentence is the very match exec finds in that
+ * sentence alone (see joinedScan).
  */
 
 /** escapes are kept (so "\[" does not open a class), character classes are dropped */
@@ -64,15 +63,17 @@ export function joinedScan(re: RegExp, joined: string, ends: number[], accept: {
 /** characters too frequent in problem texts to be a useful requirement (only steers the choice) */
 const COMMON = new Set("不的有是在和与公开工作信息政务需要性度对等");
 
+/** How selective a set is: lower is better. */
+function cost(set: Set<string>): number {
+  let c = set.size;
+  for (const ch of set) if (COMMON.has(ch)) c += 10;
+  return c;
+}
+
 /** Of the required sets of a sequence's mandatory elements, the most selective; null: none known. */
 function best(sets: Set<string>[]): Set<string> | null {
   let pick: Set<string> | null = null;
-  let pickCost = Infinity;
-  for (const s of sets) {
-    let cost = s.size;
-    for (const c of s) if (COMMON.has(c)) cost += 10;
-    if (cost < pickCost) [pick, pickCost] = [s, cost];
-  }
+  for (const s of sets) if (pick === null || cost(s) < cost(pick)) pick = s;
   return pick;
 }
 
@@ -80,13 +81,15 @@ function best(sets: Set<string>[]): Set<string> | null {
 const LITERAL_ESCAPES = new Set(".*+?^${}()|[]\\/-");
 
 /**
- * Characters of which every match of a local regex contains at least one — null when the source
- * holds anything this small parser does not know (it reads what taxonomy.ts compiles: literals,
- * (?:…|…), optional ?, classes with a quantifier). An element followed by a quantifier, and every
- * class, requires nothing; a mandatory literal requires itself; a mandatory group, the union of
- * what its alternatives require (null if one of them requires nothing known).
+ * What every match of a local regex needs: for each of its top-level alternatives, the character
+ * sets of its mandatory elements, most selective first — a match of that alternative holds a
+ * character of each set. null when the source holds anything this small parser does not know (it
+ * reads what taxonomy.ts compiles: literals, (?:…|…), optional ?, classes with a quantifier), or when
+ * an alternative needs nothing. A mandatory literal needs itself; a mandatory group, the union of
+ * the most selective set of each of its alternatives (nothing, if one of them needs nothing); an
+ * element followed by a quantifier, and every class, needs nothing.
  */
-export function requiredChars(re: RegExp): Set<string> | null {
+export function requirements(re: RegExp): Set<string>[][] | null {
   if (!isLocal(re)) return null;
   const src = re.source;
   let i = 0;
@@ -97,20 +100,26 @@ export function requiredChars(re: RegExp): Set<string> | null {
     if (m) i += m[0].length;
     return m !== null;
   }
-  // alternatives until ")" or the end; undefined: unknown syntax
-  function alternation(): Set<string> | null | undefined {
-    const union = new Set<string>();
-    let ok = true;
+  // alternatives until ")" or the end, each as the sets its mandatory elements need (an alternative
+  // that is one group, as that group's alternatives: taxonomy.ts wraps each pattern so); undefined: unknown syntax
+  function alternation(): Set<string>[][] | undefined {
+    const alternatives: Set<string>[][] = [];
     for (;;) {
       const sets: Set<string>[] = [];
-      while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      let elements = 0;
+      let group: Set<string>[][] | null = null; // the alternatives of the last element, a mandatory group
+      for (; i < src.length && src[i] !== "|" && src[i] !== ")"; elements++) {
         const c = src[i];
+        group = null;
         if (c === "(") {
           i += src.startsWith("(?:", i) ? 3 : 1;
           const inner = alternation();
           if (inner === undefined || src[i] !== ")") return undefined;
           i++;
-          if (!quantified() && inner) sets.push(inner);
+          const needs = union(inner);
+          if (quantified()) continue;
+          group = inner;
+          if (needs) sets.push(needs);
         } else if (c === "[") {
           const end = /\[(?:\\.|[^\]\\])*\]/y;
           end.lastIndex = i;
@@ -128,13 +137,24 @@ export function requiredChars(re: RegExp): Set<string> | null {
           if (!quantified()) sets.push(new Set(c));
         }
       }
-      const req = best(sets);
-      if (req) for (const c of req) union.add(c);
-      else ok = false;
-      if (src[i] !== "|") return ok ? union : null;
+      if (elements === 1 && group) alternatives.push(...group);
+      else alternatives.push(sets);
+      if (src[i] !== "|") return alternatives;
       i++;
     }
   }
   const r = alternation();
-  return r && i === src.length ? r : null;
+  if (!r || i !== src.length || r.some((sets) => sets.length === 0)) return null;
+  return r.map((sets) => sets.sort((a, b) => cost(a) - cost(b)));
+}
+
+/** What a group needs: the union of the most selective set of each alternative; null: one needs nothing. */
+function union(alternatives: Set<string>[][]): Set<string> | null {
+  const all = new Set<string>();
+  for (const sets of alternatives) {
+    const pick = best(sets);
+    if (!pick) return null;
+    for (const c of pick) all.add(c);
+  }
+  return all;
 }

@@ -58,6 +58,8 @@ const IMPROVEMENT_START_RE = new RegExp(
 const INLINE_IMPROVEMENT_RE = /[，,]\s*(?:下一步|今后)/;
 
 const TERMINAL = "。！？!?；;";
+/** what ends a clause (see clauses()) */
+export const CLAUSE_ENDS = "，,；;：:。！？!?";
 const CLOSERS = "”’」』）)\"'";
 
 /** character classes of the splitting loops below, by UTF-16 code (a table: cheaper than Set<string> lookups) */
@@ -67,6 +69,10 @@ const COLON_C = 4;
 const COMMA_C = 8;
 const CLAUSE_END_C = 16;
 const PAUSE_C = 32;
+/** a character every match of IMPROVEMENT_START_RE holds (改进/整改, 下一步/以下/如下, 今后, 针对, 根据, 为此/对此, 将) */
+const IMPROVEMENT_C = 64;
+/** a character every match of INLINE_IMPROVEMENT_RE holds (下一步, 今后) */
+const INLINE_C = 128;
 const CHAR_CLASS = new Uint8Array(0x10000);
 const mark = (chars: string, c: number) => {
   for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= c;
@@ -75,8 +81,10 @@ mark(TERMINAL, TERMINAL_C);
 mark(CLOSERS, CLOSER_C);
 mark("：:", COLON_C);
 mark("，,", COMMA_C);
-mark("，,；;：:。！？!?", CLAUSE_END_C);
+mark(CLAUSE_ENDS, CLAUSE_END_C);
 mark("、", PAUSE_C);
+mark("改下今针根此将", IMPROVEMENT_C);
+mark("下今", INLINE_C);
 
 /** The paragraph ends a sentence: /[TERMINAL：:][CLOSERS]*$/ (a loop from the end: the regex would try every position) */
 function endsParagraph(s: string): boolean {
@@ -119,13 +127,14 @@ const ENUM_AHEAD_RE = /\s*[一二三四五六七八九十]+是/y;
  * colon, or before "二是…" following a comma. The same cuts as `p.split(SPLIT_RE)` with
  * SPLIT_RE = /(?<=[TERMINAL][CLOSERS]*)(?![CLOSERS])|(?<=[：:])|(?<=[，,])(?=\s*[一…十]+是)/, which tests
  * every position with lookbehinds; this loop looks at each character once (split never cuts at 0 or
- * at the end, hence 1 ≤ i < length).
+ * at the end, hence 1 ≤ i < length). The pieces go to `out`, the CHAR_CLASS bits of each piece's
+ * characters (or-ed) to `bits`.
  */
-function splitSentences(p: string): string[] {
-  const out: string[] = [];
+function splitSentences(p: string, out: string[], bits: number[]): void {
   let from = 0;
   let afterTerminal = false; // p[i - 1] ends a sentence: a terminal followed by closers only
   let prev = CHAR_CLASS[p.charCodeAt(0)];
+  let pieceBits = prev;
   for (let i = 1; i < p.length; i++) {
     const c = CHAR_CLASS[p.charCodeAt(i)];
     afterTerminal = (prev & TERMINAL_C) !== 0 || (afterTerminal && (prev & CLOSER_C) !== 0);
@@ -136,12 +145,15 @@ function splitSentences(p: string): string[] {
     }
     if (cut) {
       out.push(p.slice(from, i));
+      bits.push(pieceBits);
       from = i;
+      pieceBits = 0;
     }
+    pieceBits |= c;
     prev = c;
   }
   out.push(p.slice(from));
-  return out;
+  bits.push(pieceBits);
 }
 
 /** s.trim().replace(/[，,、\s]+$/, ""), in one pass over the ends (that regex would try every position) */
@@ -155,11 +167,26 @@ function tidy(s: string): string {
 
 /** All sentences of a text, in order (headings included). */
 export function sentences(text: string): string[] {
+  return splitText(text, null);
+}
+
+/**
+ * sentences(text), and in `bits` (when given) the CHAR_CLASS bits of each sentence's characters
+ * (or-ed; tidy() only drops characters without IMPROVEMENT_C or INLINE_C).
+ */
+function splitText(text: string, bits: number[] | null): string[] {
   const out: string[] = [];
+  const pieces: string[] = [];
+  const pieceBits: number[] = [];
   for (const p of paragraphs(normalizeText(text))) {
-    for (const piece of splitSentences(p)) {
-      const s = tidy(piece);
-      if (s) out.push(s);
+    pieces.length = 0;
+    pieceBits.length = 0;
+    splitSentences(p, pieces, pieceBits);
+    for (let k = 0; k < pieces.length; k++) {
+      const s = tidy(pieces[k]);
+      if (!s) continue;
+      out.push(s);
+      bits?.push(pieceBits[k]);
     }
   }
   return out;
@@ -181,28 +208,25 @@ export function splitProblems(text: string | null | undefined): { problems: stri
   const problems: string[] = [];
   const improvements: string[] = [];
   if (!text) return { problems, improvements };
-  let inImprovements = false;
-  for (const s of sentences(text)) {
-    if (inImprovements) {
-      improvements.push(s);
-      continue;
-    }
-    if (startsImprovements(s)) {
-      inImprovements = true;
-      improvements.push(s);
-      continue;
-    }
+  const bits: number[] = [];
+  const list = splitText(text, bits);
+  let i = 0;
+  for (; i < list.length; i++) {
+    const s = list[i];
+    // (the regexes are asked only of a sentence holding a character each of their matches needs)
+    if (bits[i] & IMPROVEMENT_C && startsImprovements(s)) break;
     if (isHeading(s)) continue;
-    const inline = INLINE_IMPROVEMENT_RE.exec(s);
+    const inline = bits[i] & INLINE_C ? INLINE_IMPROVEMENT_RE.exec(s) : null;
     if (inline) {
       const head = tidy(s.slice(0, inline.index));
       if (head) problems.push(head);
       improvements.push(tidy(s.slice(inline.index).replace(/^[，,]\s*/, "")));
-      inImprovements = true;
-      continue;
+      i++;
+      break;
     }
     problems.push(s);
   }
+  for (; i < list.length; i++) improvements.push(list[i]);
   return { problems, improvements };
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { Lexicon } from "./lexicon.ts";
 
 export const DEFAULT_TAXONOMY_PATH = fileURLToPath(new URL("../../data/themes.json", import.meta.url));
 
@@ -47,6 +48,10 @@ export interface Taxonomy {
   topicRe: RegExp | null;
   /** topic word → ids of the themes it belongs to */
   topicThemes: Map<string, string[]>;
+  /** the same three word lists as lexicons: what detect.ts looks them up with (the regexes serve everyone else) */
+  deficiencyWords: Lexicon;
+  negationWords: Lexicon | null;
+  topicWords: Lexicon | null;
   /** where it was loaded from, for messages */
   origin: string;
 }
@@ -169,6 +174,9 @@ export function compileTaxonomy(raw: unknown, origin = "themes.json"): Taxonomy 
     negationRe: words(file.data.negations),
     topicRe: words([...topicThemes.keys()]),
     topicThemes,
+    deficiencyWords: new Lexicon(file.data.deficiency),
+    negationWords: file.data.negations.length ? new Lexicon(file.data.negations) : null,
+    topicWords: topicThemes.size ? new Lexicon(topicThemes.keys()) : null,
     origin,
   };
 }

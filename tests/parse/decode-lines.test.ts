@@ -55,7 +55,7 @@ describe("decodeLines", () => {
   it("equals it on random bytes and random mixes of the characters that matter", () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const codes = [0, 9, 10, 13, 1, 0x20, 0x7f, 0x85, 0xa0, 0x3000, 0xff10, 0xff08, 0x200b, 0xfeff, 0x4e00, 0x1f600, 0xff0e];
+    const codes = [0, 9, 10, 13, 1, 0x20, 0x7f, 0x85, 0xa0, 0x3000, 0xff10, 0xff08, 0x200b, 0xfeff, 0x4e00, 0x1f600, 0xff0e, 0x3fff, 0x4000, 0xefff, 0xf000, 0xff0d];
     for (let i = 0; i < 500; i++) {
       expectSame(Uint8Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256)));
       expectSame(utf8(String.fromCodePoint(...Array.from({ length: 30 }, () => codes[Math.floor(random() * codes.length)]))));

@@ -35,3 +35,22 @@ describe("resolveValues", () => {
     expect(resolveValues(cells("", ""), 7).values).toEqual(new Array(7).fill(null));
   });
 });
+
+describe("resolveValues on a part of the cells", () => {
+  it("gives what the part sliced out gives, for rows of every fit", () => {
+    let seed = 5;
+    const random = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+    const texts = ["0", "1", "2", "3", "5", "", "", "—"];
+    // (the result is reused by the next call: copied before it)
+    const copy = (r: ReturnType<typeof resolveValues>) => ({ values: [...r.values], cells: [...r.cells], misfit: r.misfit });
+    for (let i = 0; i < 500; i++) {
+      const found = cells(...Array.from({ length: random(14) }, () => texts[random(texts.length)]));
+      const from = random(found.length + 1);
+      const to = from + random(found.length - from + 1);
+      const expected = [3, 7, 15][random(3)];
+      const constraint = random(2) ? rowTotalConstraint : undefined;
+      const inPlace = copy(resolveValues(found, expected, constraint, from, to));
+      expect(inPlace).toEqual(copy(resolveValues(found.slice(from, to), expected, constraint)));
+    }
+  });
+});

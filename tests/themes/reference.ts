@@ -36,20 +36,26 @@ export function refSentences(text: string): string[] {
   return paragraphs(normalizeText(text)).flatMap((p) => p.split(SPLIT_RE).map(tidy).filter(Boolean));
 }
 
-export function refProblemSentences(text: string): string[] {
+export function refSplitProblems(text: string): { problems: string[]; improvements: string[] } {
   const problems: string[] = [];
-  for (const s of refSentences(text)) {
-    if (startsImprovements(s)) break;
+  const list = refSentences(text);
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    if (startsImprovements(s)) return { problems, improvements: list.slice(i) };
     if (isHeading(s)) continue;
     const inline = INLINE_IMPROVEMENT_RE.exec(s);
     if (inline) {
       const head = tidy(s.slice(0, inline.index));
       if (head) problems.push(head);
-      break;
+      return { problems, improvements: [tidy(s.slice(inline.index).replace(/^[，,]\s*/, "")), ...list.slice(i + 1)] };
     }
     problems.push(s);
   }
-  return problems;
+  return { problems, improvements: [] };
+}
+
+export function refProblemSentences(text: string): string[] {
+  return refSplitProblems(text).problems;
 }
 
 const BARE_NONE_RE = /^\s*(?:本年度?|今年|全年|\d{4}\s*年度?)?\s*(?:无|并无|均无|暂无|没有)[^，,；;]*(?:问题|情况|现象|不足)\s*$/;

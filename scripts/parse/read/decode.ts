@@ -70,6 +70,12 @@ export function decodeLines(bytes: Uint8Array): { lines: string[]; encoding: "ut
   const length = body.length;
   for (let i = 0; i < length; ) {
     const b = body[i];
+    // most characters are CJK: a lead byte E4…EE starts U+4000…U+EFFF, which FOLD leaves alone
+    if (b >= 0xe4 && b <= 0xee) {
+      units[n++] = ((b & 0x0f) << 12) | ((body[i + 1] & 0x3f) << 6) | (body[i + 2] & 0x3f);
+      i += 3;
+      continue;
+    }
     if (b < 0x80) {
       if (b < 0x20) {
         if (b === 0x0a || b === 0x0d) {
@@ -222,6 +228,7 @@ const DROP = -2;
 const FOLD_TO = new Int32Array(0x10000).fill(KEEP);
 for (const [from, to] of Object.entries(FOLD)) {
   if (to.length > 1) throw new Error(`FOLD: "${from}" → "${to}" is more than one character`);
+  if (from >= "\u4000" && from <= "\uefff") throw new Error(`FOLD: "${from}" is in U+4000…U+EFFF, which decodeLines does not fold`);
   FOLD_TO[from.charCodeAt(0)] = to === "" ? DROP : to.charCodeAt(0);
 }
 

@@ -7,7 +7,7 @@ import { decodeLines } from "./decode.ts";
 import { UnreadableError, type SourceText } from "./source.ts";
 import { looksRunTogetherLine, unglueRunTogether } from "./run-together.ts";
 
-type Reader = (bytes: Uint8Array) => Promise<SourceText>;
+type Reader = (bytes: Uint8Array) => SourceText | Promise<SourceText>;
 
 const loadText = async (): Promise<Reader> => readText;
 
@@ -27,14 +27,15 @@ export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 export async function readSource(bytes: Uint8Array, path: string): Promise<SourceText> {
   const load = READERS[extname(path).toLowerCase()];
   if (!load) throw new UnreadableError(`不支持的文件类型（unsupported file type）“${extname(path) || "无扩展名"}”`);
-  // text is decoded from the bytes as they are (no copy: this is the hot path)
+  // text is decoded from the bytes as they are (no copy: this is the hot path), and synchronously:
+  // a promise returned here would cost the caller's await two more turns of the microtask queue
   if (load === loadText) return readText(bytes);
   // some readers (pdf.js) refuse Node Buffers: hand them a plain Uint8Array
   const plain = Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice() : bytes;
   return (await load())(plain);
 }
 
-export async function readText(bytes: Uint8Array): Promise<SourceText> {
+export function readText(bytes: Uint8Array): SourceText {
   const { lines } = decodeLines(bytes);
   // a text export that lost its line breaks and cell separators: re-split it by the form
   if (!lines.some(looksRunTogetherLine)) return { lines, format: "txt", meta: {} };
