@@ -1,9 +1,10 @@
 /**
  * A word list (deficiency markers, negations, topic words) looked up at a position by its first two
- * characters, for detect.ts. It finds at a position what taxonomy.ts's words() regex — the words
- * longest first, as one alternation — finds there: the longest word. Irregexp tries the 12–80
- * alternatives one by one at every position (about 25 deficiency markers start with 不); detect.ts
- * marks the words' first characters in a table and asks `at` only where one occurs.
+ * characters, for theme detection (clauses.ts, topic-hits.ts). It finds at a position what
+ * taxonomy.ts's words() regex — the words longest first, as one alternation — finds there: the
+ * longest word. Irregexp tries the 12–80 alternatives one by one at every position (about 25
+ * deficiency markers start with 不); clauses.ts marks the words' first characters in a table and
+ * asks `at` only where one occurs.
  */
 export class Lexicon {
   /** the words, without duplicates, longest first (the order of words() in taxonomy.ts) */
