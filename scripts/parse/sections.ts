@@ -8,7 +8,7 @@
  * was already passed is ignored.
  */
 import { SECTION_HEADINGS, type SectionKey } from "./labels.ts";
-import { isSpaceCode, skipSpaces, withoutSpaces } from "./chars.ts";
+import { isSpaceCode, skipSpaces } from "./chars.ts";
 import { WordIndex } from "./word-index.ts";
 
 export interface Section {
@@ -67,6 +67,9 @@ function cnOrdinal(c: number): number | undefined {
 if (Object.entries(CN_NUM).some(([ch, n]) => cnOrdinal(ch.charCodeAt(0)) !== n)) throw new Error("cnOrdinal ≠ CN_NUM");
 const isOrdinalEnd = (c: number) => c === 0x3001 || c === 0x2e || c === 0xff0e; // 、 . ．
 
+/** Can a line whose first character is `c` start with an ordinal? Rules out most lines before readOrdinal. */
+const mayOpenOrdinal = (c: number) => (c >= 0x31 && c <= 0x36) || c === 0x7b2c || cnOrdinal(c) !== undefined || isSpaceCode(c);
+
 /**
  * The ordinal a line starts with (the regex above, read by hand: it runs on every line, and the
  * regex with its match array cost more than the rest of the stage) and where the text after it
@@ -98,19 +101,7 @@ function readOrdinal(line: string): { ordinal: number; end: number } | null {
 
 export function matchHeading(line: string): { key: SectionKey; ordinal: number; rest: string } | null {
   const m = readOrdinal(line);
-  if (!m) return null;
-  if (noHeadingAfter(line, m.end)) return null;
-  // the rest: a line that may hold a title (few per report) is read in full
-  return headingAfter(line, m);
-}
-
-/**
- * True when headingAfter(line, m) is null (it finds no title in `head`), settled without
- * building `head`: most lines that pass readOrdinal are table-3 labels, with no title in them.
- */
-function noHeadingAfter(line: string, end: number): boolean {
-  const from = titleStart(line, end);
-  return !HEADINGS.anyWithin(line, from, Math.min(line.length, from + HEAD_LENGTH), MAX_HEADING_OFFSET);
+  return m ? headingAfter(line, m) : null;
 }
 
 /** Where the title after an ordinal starts: past an opening 《 “ or ". */
@@ -124,39 +115,54 @@ const HEAD_LENGTH = 40;
 
 /** The heading of a line that starts with the ordinal `m`, or null. */
 function headingAfter(line: string, m: { ordinal: number; end: number }): { key: SectionKey; ordinal: number; rest: string } | null {
-  const ordinal = m.ordinal;
-  // titles may be prefixed ("政府信息公开工作存在的主要问题…", "因政府信息公开申请行政复议…")
+  // titles may be prefixed ("政府信息公开工作存在的主要问题…", "因政府信息公开申请行政复议…"):
+  // the first variant (HEADING_VARIANTS order) that occurs at offset ≤ MAX_HEADING_OFFSET of the
+  // next HEAD_LENGTH characters, read without their spaces. Most lines that get here are table-3
+  // labels with no title in them.
   const from = titleStart(line, m.end);
-  const head = withoutSpaces(line.slice(from, from + HEAD_LENGTH));
-  // the first variant (HEADING_VARIANTS order) that occurs at offset ≤ MAX_HEADING_OFFSET of head
-  const found = HEADINGS.first(head, MAX_HEADING_OFFSET);
+  const found = HEADINGS.firstWithin(line, from, Math.min(line.length, from + HEAD_LENGTH), MAX_HEADING_OFFSET);
   if (!found) return null;
-  const rest = cutAfter(line.slice(from), found.word).replace(/^[\s。.:：,，;；)）]+/, "");
-  return { key: found.value, ordinal, rest };
+  return { key: found.value, ordinal: m.ordinal, rest: restAfter(line, from, found.word) };
 }
 
-/** The text of `s` after the first occurrence of `word`, allowing spaces inside `s`. */
-function cutAfter(s: string, word: string): string {
+/**
+ * The text of line[from…] after the first occurrence of `word` (allowing spaces inside the line),
+ * without the spaces and punctuation that open it (isRestStart); "" when `word` does not occur.
+ */
+function restAfter(line: string, from: number, word: string): string {
+  const after = endOf(line, from, word);
+  if (after < 0) return "";
+  let i = after;
+  while (i < line.length && isRestStart(line.charCodeAt(i))) i++;
+  return line.slice(i);
+}
+
+/** Where the first occurrence of `word` in line[from…] ends (spaces in the line skipped), or -1. */
+function endOf(line: string, from: number, word: string): number {
   let j = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
     if (isSpaceCode(c)) continue;
     if (c === word.charCodeAt(j)) {
       j++;
-      if (j === word.length) return s.slice(i + 1);
+      if (j === word.length) return i + 1;
     } else if (j > 0) {
       j = c === word.charCodeAt(0) ? 1 : 0;
     }
   }
-  return "";
+  return -1;
 }
+
+// isRestStart(c) is /[\s。.:：,，;；)）]/.test(String.fromCharCode(c)), by char code
+const REST_START = new Set([..."。.:：,，;；)）"].map((ch) => ch.charCodeAt(0)));
+const isRestStart = (c: number) => isSpaceCode(c) || REST_START.has(c);
 
 export function splitSections(lines: string[]): Sections {
   const found: Section[] = [];
   let lastRank = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.length === 0 || line.length > 4000) continue;
+    if (line.length === 0 || line.length > 4000 || !mayOpenOrdinal(line.charCodeAt(0))) continue;
     const heading = matchHeading(line);
     if (!heading) continue;
     const rank = ORDER.indexOf(heading.key);

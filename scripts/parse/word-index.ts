@@ -24,9 +24,17 @@ function occursAt(s: string, at: number, end: number, word: string): boolean {
   return false;
 }
 
+/**
+ * Words are filed by their first character's code modulo BUCKETS: a table this small stays in the
+ * L1 cache (one slot per code, 128 KB, did not), at the price of a word now and then being tried
+ * at a character it does not start with — every lookup compares whole words anyway.
+ */
+const BUCKETS = 1024;
+const bucketOf = (c: number) => c & (BUCKETS - 1);
+
 export class WordIndex<T> {
-  /** first char code → 1 + index in `lists` of the words starting with it, 0 if none */
-  private readonly firstChar = new Uint16Array(65536);
+  /** bucket of a first char code → 1 + index in `lists` of the words filed there, 0 if none */
+  private readonly byBucket = new Uint16Array(BUCKETS);
   private readonly lists: WordEntry<T>[][] = [];
   readonly size: number;
 
@@ -34,12 +42,12 @@ export class WordIndex<T> {
     let rank = 0;
     for (const [word, value] of entries) {
       if (word.length === 0) throw new Error("WordIndex: empty word");
-      const c = word.charCodeAt(0);
-      if (this.firstChar[c] === 0) {
+      const b = bucketOf(word.charCodeAt(0));
+      if (this.byBucket[b] === 0) {
         this.lists.push([]);
-        this.firstChar[c] = this.lists.length; // < 65536: one list per distinct character
+        this.byBucket[b] = this.lists.length; // ≤ BUCKETS: one list per bucket
       }
-      this.lists[this.firstChar[c] - 1].push({ word, value, rank: rank++ });
+      this.lists[this.byBucket[b] - 1].push({ word, value, rank: rank++ });
     }
     this.size = rank;
   }
@@ -52,7 +60,7 @@ export class WordIndex<T> {
     let best: WordEntry<T> | null = null;
     const last = Math.min(s.length - 1, maxStart);
     for (let at = 0; at <= last; at++) {
-      const slot = this.firstChar[s.charCodeAt(at)];
+      const slot = this.byBucket[bucketOf(s.charCodeAt(at))];
       if (slot === 0) continue;
       const list = this.lists[slot - 1];
       for (let k = 0; k < list.length; k++) {
@@ -64,28 +72,32 @@ export class WordIndex<T> {
   }
 
   /**
-   * first(withoutSpaces(s.slice(start, end)), maxStart) !== null, without building that string:
-   * does a word occur in s[start, end), read with its whitespace skipped, at most `maxStart`
-   * non-space characters in? (A word with whitespace in it never matches, as there.)
+   * first(withoutSpaces(s.slice(start, end)), maxStart), without building that string: the
+   * lowest-ranked word occurring in s[start, end), read with its whitespace skipped, at most
+   * `maxStart` non-space characters in. (A word with whitespace in it never matches, as there.)
    */
-  anyWithin(s: string, start: number, end: number, maxStart: number): boolean {
+  firstWithin(s: string, start: number, end: number, maxStart: number): WordEntry<T> | null {
+    let best: WordEntry<T> | null = null;
     let offset = 0; // non-space characters before `at`
     for (let at = start; at < end && offset <= maxStart; at++) {
       const c = s.charCodeAt(at);
       if (isSpaceCode(c)) continue;
       offset++;
-      const slot = this.firstChar[c];
+      const slot = this.byBucket[bucketOf(c)];
       if (slot === 0) continue;
       const list = this.lists[slot - 1];
-      for (let k = 0; k < list.length; k++) if (occursAt(s, at, end, list[k].word)) return true;
+      for (let k = 0; k < list.length; k++) {
+        const entry = list[k];
+        if ((best === null || entry.rank < best.rank) && occursAt(s, at, end, entry.word)) best = entry;
+      }
     }
-    return false;
+    return best;
   }
 
   /** Does any word occur in `s`? */
   any(s: string): boolean {
     for (let at = 0; at < s.length; at++) {
-      const slot = this.firstChar[s.charCodeAt(at)];
+      const slot = this.byBucket[bucketOf(s.charCodeAt(at))];
       if (slot === 0) continue;
       const list = this.lists[slot - 1];
       for (let k = 0; k < list.length; k++) if (s.startsWith(list[k].word, at)) return true;
