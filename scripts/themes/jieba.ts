@@ -4,7 +4,7 @@
  * so that they come out as whole words.
  */
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
+import { dict } from "@node-rs/jieba/dict.js";
 
 let instance: Jieba | undefined;
 const added = new Set<string>();
