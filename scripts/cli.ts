@@ -58,10 +58,16 @@ async function printJson(paths: string[]): Promise<number> {
   return strict && (missing.length || parsed.unparsed.length) ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
-    process.exit(2);
-  },
-);
+main().then(exitWhenFlushed, (error) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  exitWhenFlushed(2);
+});
+
+/**
+ * Exit once stdout has taken everything written to it. Writes to a pipe are asynchronous: exiting
+ * at once cut a piped JSON array after its first 64 KB. (The callback of an empty write runs after
+ * the writes queued before it.)
+ */
+function exitWhenFlushed(code: number): void {
+  process.stdout.write("", () => process.exit(code));
+}

@@ -12,6 +12,7 @@
  * Packages stay outside the bundle (loaded from node_modules as usual).
  */
 import { build } from "esbuild";
+import { renameSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -22,9 +23,12 @@ if (!entry) {
 }
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outfile = join(root, "scripts", ".bundle", basename(entry).replace(/\.ts$/, ".mjs"));
+// built under a name of its own, then renamed (atomic): runs at the same time never import a
+// half-written bundle
+const building = `${outfile}.${process.pid}.tmp`;
 await build({
   entryPoints: [entry],
-  outfile,
+  outfile: building,
   bundle: true,
   platform: "node",
   format: "esm",
@@ -32,6 +36,7 @@ await build({
   packages: "external",
   logLevel: "warning",
 });
+renameSync(building, outfile);
 // the entry sees its own path and arguments where it would under tsx (process.argv[1], slice(2))
 process.argv = [process.argv[0], resolve(entry), ...args];
 await import(pathToFileURL(outfile).href);

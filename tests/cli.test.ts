@@ -12,11 +12,14 @@ import { Corpus, Report } from "../src/schema.ts";
 const seeds = "../shared/seeds";
 const seedFiles = readdirSync(seeds).sort().map((f) => join(seeds, f));
 
+/** each test spawns npm and node (and bundles the CLI) once or twice: seconds each on a busy machine */
+const CLI_TIMEOUT = { timeout: 120_000 };
+
 function run(args: string[], env: Record<string, string> = {}) {
   return spawnSync("npm", ["run", "-s", "parse", "--", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
 }
 
-describe("npm run -s parse -- --json FILE...", () => {
+describe("npm run -s parse -- --json FILE...", CLI_TIMEOUT, () => {
   it("prints exactly one JSON array, one valid record per file, in order", () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-"));
     writeFileSync(join(dir, "empty.txt"), "");
@@ -34,6 +37,14 @@ describe("npm run -s parse -- --json FILE...", () => {
     expect(out.stderr).toContain("empty.txt");
   });
 
+  it("prints the whole array through a pipe, however long (not cut at the pipe's 64 KB)", () => {
+    const files = [...seedFiles, ...seedFiles, ...seedFiles];
+    const out = run(["--json", ...files]); // spawnSync reads stdout through a pipe
+    expect(out.status).toBe(0);
+    expect(out.stdout.length).toBeGreaterThan(3 * 65536);
+    expect(JSON.parse(out.stdout)).toHaveLength(files.length);
+  });
+
   it("--strict exits non-zero when a file could not be parsed", () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-"));
     writeFileSync(join(dir, "junk.txt"), Buffer.from([0, 1, 2, 3, 0, 0, 7]));
@@ -42,7 +53,7 @@ describe("npm run -s parse -- --json FILE...", () => {
   });
 });
 
-describe("npm run parse (a data folder)", () => {
+describe("npm run parse (a data folder)", CLI_TIMEOUT, () => {
   it("writes every report and lists every other file with its reason; one bad file takes nothing down", () => {
     const data = mkdtempSync(join(tmpdir(), "data-"));
     const out = mkdtempSync(join(tmpdir(), "gen-"));
@@ -62,7 +73,7 @@ describe("npm run parse (a data folder)", () => {
   });
 });
 
-describe("data/agencies.csv", () => {
+describe("data/agencies.csv", CLI_TIMEOUT, () => {
   it("overrides the agency of the file it names, and only that file", () => {
     const data = mkdtempSync(join(tmpdir(), "data-"));
     const out = mkdtempSync(join(tmpdir(), "gen-"));
