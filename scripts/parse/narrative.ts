@@ -4,7 +4,7 @@
  */
 import type { Report } from "../../src/schema.ts";
 import type { Sections } from "./sections.ts";
-import { isSpaceCode } from "./chars.ts";
+import { isDigitCode, isSpaceCode } from "./chars.ts";
 
 export interface StatedFigure {
   value: number;
@@ -127,10 +127,10 @@ function tidyHalves(problems: string[], improvements: string[], joined?: string)
 // "共公布政府信息2599条", "主动发布各类政府信息2428条", "主动公开各类政府信息5500余条",
 // "当年发布政府信息 393 件"
 /**
- * What every statement PROACTIVE_RES match holds: an ASCII digit, 条 or 件 (the unit), and 公开, 公布
- * or 发布. One pass over the characters for the first two (includes() is a call per word, and 公开
- * alone is on nearly every line); table 2's row labels ("…条例》第二十条第(一)项") have no digit.
- * No statement is shorter than 5 characters ("共公开1条"): short lines (table cells) are passed at once.
+ * What every statement PROACTIVE_RES match holds: 条 or 件 (the unit), 公开, 公布 or 发布, and an
+ * ASCII digit. The unit is tested first (公开 alone is on nearly every line); table 2's row labels
+ * ("…条例》第二十条第(一)项") have no digit. No statement is shorter than 5 characters ("共公开1条"):
+ * short lines (table cells) are passed at once.
  */
 function mayStateProactive(line: string): boolean {
   return (
@@ -142,10 +142,7 @@ function mayStateProactive(line: string): boolean {
 }
 
 function hasDigit(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return true;
-  }
+  for (let i = 0; i < line.length; i++) if (isDigitCode(line.charCodeAt(i))) return true;
   return false;
 }
 const PROACTIVE_RES = [
@@ -158,15 +155,25 @@ const PROACTIVE_RES = [
 const PROACTIVE_PARTS = ["overview", "proactive"] as const;
 const RECEIVED_PARTS = ["overview", "applications"] as const;
 
+/** The first figure `statedIn` finds in the parts `keys` (in order), else in the preamble. */
+function firstStated(
+  lines: string[],
+  sections: Sections,
+  keys: readonly Parameters<Sections["get"]>[0][],
+  statedIn: (lines: string[], from: number, to: number) => StatedFigure | null,
+): StatedFigure | null {
+  for (const key of keys) {
+    const s = sections.get(key);
+    const found = s ? statedIn(lines, s.start, s.end) : null;
+    if (found) return found;
+  }
+  return statedIn(lines, 0, sections.preambleEnd);
+}
+
 function findProactiveTotal(lines: string[], sections: Sections): StatedFigure | null {
   // the overview and part 二 state it; fall back to the preamble. Within a line the earliest
   // statement wins: totals come first, "其中…" breakdowns after them.
-  for (const key of PROACTIVE_PARTS) {
-    const s = sections.get(key);
-    const found = s ? proactiveIn(lines, s.start, s.end) : null;
-    if (found) return found;
-  }
-  return proactiveIn(lines, 0, sections.preambleEnd);
+  return firstStated(lines, sections, PROACTIVE_PARTS, proactiveIn);
 }
 
 function proactiveIn(lines: string[], from: number, to: number): StatedFigure | null {
@@ -220,18 +227,13 @@ function mayStateReceived(line: string): boolean {
   if (line.length < 5 || !line.includes("申请") || !(line.includes("收到") || line.includes("受理") || line.includes("新收"))) return false;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if ((c >= 0x30 && c <= 0x39) || c === 0x672a || c === 0x6ca1) return true; // 未 没
+    if (isDigitCode(c) || c === 0x672a || c === 0x6ca1) return true; // 未 没
   }
   return false;
 }
 
 function findNewReceived(lines: string[], sections: Sections): StatedFigure | null {
-  for (const key of RECEIVED_PARTS) {
-    const s = sections.get(key);
-    const found = s ? receivedIn(lines, s.start, s.end) : null;
-    if (found) return found;
-  }
-  return receivedIn(lines, 0, sections.preambleEnd);
+  return firstStated(lines, sections, RECEIVED_PARTS, receivedIn);
 }
 
 function receivedIn(lines: string[], from: number, to: number): StatedFigure | null {

@@ -40,8 +40,6 @@ export interface RecognizedTables {
   table4: Table4;
   /** record path → 1-based source line */
   cellLines: Record<string, number>;
-  /** collects cellLines while the tables are read (see CellLinesBuilder) */
-  lines: CellLinesBuilder;
   warnings: Warning[];
   found: { table2: boolean; table3: boolean; table4: boolean };
 }
@@ -54,16 +52,17 @@ export function recognizeTables(regions: TableRegions): RecognizedTables {
     table3: {},
     table4: emptyTable4(),
     cellLines: {},
-    lines: new CellLinesBuilder(),
     warnings: [],
     found: { table2: false, table3: false, table4: false },
   };
   if (template === "unknown" && (regions.table2.length || regions.table3.length))
     out.warnings.push({ code: "template-unknown", message: "表格样式无法识别（2019 或 2021 版），按 2019 版列读取" });
-  readTable2(regions.table2, template, out);
-  readTable3(regions.table3, template, out);
-  readTable4(regions.table4, out);
-  out.cellLines = out.lines.build();
+  // each table adds its rows' cell lines here as it is read
+  const lines = new CellLinesBuilder();
+  readTable2(regions.table2, template, out, lines);
+  readTable3(regions.table3, template, out, lines);
+  readTable4(regions.table4, out, lines);
+  out.cellLines = lines.build();
   return out;
 }
 
@@ -232,7 +231,7 @@ const TABLE2_FORM_ITEMS = {
   "2021": Object.entries(TABLE2_COLUMNS["2021"]) as [Table2Item, readonly string[]][],
 };
 
-function readTable2(cells: Cell[], template: Template, out: RecognizedTables): void {
+function readTable2(cells: Cell[], template: Template, out: RecognizedTables, cellLines: CellLinesBuilder): void {
   const formName = template === "2021" ? "2021" : "2019";
   const form = TABLE2_COLUMNS[formName] as Record<string, readonly string[]>;
   const paths = TABLE2_PATHS[formName];
@@ -254,7 +253,7 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables): v
       const r = resolveValues(cells, columns.length, undefined, row.from, row.to);
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
-      const lines = out.lines.row(paths[row.key]);
+      const lines = cellLines.row(paths[row.key]);
       for (let i = 0; i < columns.length; i++) {
         const cell = r.cells[i];
         lines.push(cell ? cell.line : row.label.line);
@@ -304,7 +303,7 @@ const FORM_ROW_SETS = {
   "2021": new Set<Table3Row>(TABLE3_ROWS_BY_TEMPLATE["2021"]),
 };
 
-function readTable3(cells: Cell[], template: Template, out: RecognizedTables): void {
+function readTable3(cells: Cell[], template: Template, out: RecognizedTables, cellLines: CellLinesBuilder): void {
   const seen: Table3Row[] = []; // (a list of the few dozen rows: a Set cost more to fill)
   // the rows, in order, and their cells: out.table3 is made from them in one go at the end
   // (see makeObject), so `rows.includes` stands for "out.table3 has this row" (twenty rows at most)
@@ -329,7 +328,7 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables): v
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
       const rowPaths = TABLE3_PATHS[row.key];
-      const lines = out.lines.row(rowPaths);
+      const lines = cellLines.row(rowPaths);
       for (let i = 0; i < rowPaths.length; i++) {
         const cell = r.cells[i];
         lines.push(cell ? cell.line : row.label.line);
@@ -407,7 +406,7 @@ function isTable4Header(cell: Cell): boolean {
   return cell.label !== null && cell.label.table4Header;
 }
 
-function readTable4(cells: Cell[], out: RecognizedTables): void {
+function readTable4(cells: Cell[], out: RecognizedTables, cellLines: CellLinesBuilder): void {
   // the numbers follow the last header cell; narrative text after them ends the table
   let start = 0;
   for (let i = 0; i < cells.length; i++) if (isTable4Header(cells[i])) start = i + 1;
@@ -440,7 +439,7 @@ function readTable4(cells: Cell[], out: RecognizedTables): void {
   if (warning) out.warnings.push(warning);
   out.table4 = table4Of(r.values);
   for (let g = 0; g < TABLE4_GROUPS.length; g++) {
-    const lines = out.lines.row(TABLE4_PATHS[TABLE4_GROUPS[g]]);
+    const lines = cellLines.row(TABLE4_PATHS[TABLE4_GROUPS[g]]);
     for (let k = 0; k < OUTCOME_KEYS.length; k++) {
       const cell = r.cells[g * 5 + k];
       lines.push(cell ? cell.line : first.line);
