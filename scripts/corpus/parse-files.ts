@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import fg from "fast-glob";
 import type { Report, ThemeFindings, Unparsed } from "../../src/schema.ts";
-import { parseReport } from "../parse/index.ts";
+import { BATCH_SIZE, parseReports, type ReportInput } from "../parse/index.ts";
 import { SUPPORTED_EXTENSIONS } from "../parse/read/index.ts";
 import type { SourceText } from "../parse/read/source.ts";
 import { findAgencyOverride, loadAgencyOverrides, type AgencyOverride } from "../parse/agency.ts";
@@ -52,13 +52,24 @@ export async function parseFiles(paths: string[], options: { overrides?: AgencyO
   const unparsed: Unparsed[] = [];
   const sources = new Map<string, SourceText>();
   const order: ParsedCorpus["order"] = [];
-  for (const path of paths) {
-    const displayPath = options.root ? relative(options.root, path) : path;
-    const override = options.overrides && findAgencyOverride(options.overrides, displayPath);
-    try {
-      const bytes = readFileSync(path);
-      const outcome = await parseReport(bytes, path, { displayPath, override });
-      if (outcome.ok) {
+  const fail = (displayPath: string, error: unknown) => {
+    const entry = { path: displayPath, reason: `读取或解析出错：${(error as Error).message}` };
+    unparsed.push(entry);
+    order.push({ unparsed: entry });
+  };
+  // in batches: the parser runs each stage over a batch before the next (see parse/index.ts)
+  for (let start = 0; start < paths.length; start += BATCH_SIZE) {
+    const batch = paths.slice(start, start + BATCH_SIZE).map((path) => readInput(path, options));
+    const outcomes = await parseReports(batch.filter((b): b is ReportInput => !("error" in b)));
+    let k = 0;
+    for (const input of batch) {
+      if ("error" in input) {
+        fail(input.displayPath, input.error);
+        continue;
+      }
+      const outcome = outcomes[k++];
+      if ("error" in outcome) fail(input.displayPath!, outcome.error);
+      else if (outcome.ok) {
         reports.push(outcome.record);
         sources.set(`${reports.length - 1}`, outcome.source);
         order.push({ id: "" });
@@ -66,10 +77,6 @@ export async function parseFiles(paths: string[], options: { overrides?: AgencyO
         unparsed.push(outcome.unparsed);
         order.push({ unparsed: outcome.unparsed });
       }
-    } catch (error) {
-      const entry = { path: displayPath, reason: `读取或解析出错：${(error as Error).message}` };
-      unparsed.push(entry);
-      order.push({ unparsed: entry });
     }
   }
   // ids may change while conflicts are flagged: key sources by final id afterwards
@@ -81,4 +88,15 @@ export async function parseFiles(paths: string[], options: { overrides?: AgencyO
   let k = 0;
   for (const entry of order) if ("id" in entry) entry.id = reports[k++].id;
   return { reports, unparsed, sources: byId, order, themes };
+}
+
+/** The parser's input for a file, or the error that kept it from being read. */
+function readInput(path: string, options: { overrides?: AgencyOverride[]; root?: string }): ReportInput | { displayPath: string; error: unknown } {
+  const displayPath = options.root ? relative(options.root, path) : path;
+  try {
+    const override = options.overrides && findAgencyOverride(options.overrides, displayPath);
+    return { bytes: readFileSync(path), path, displayPath, override };
+  } catch (error) {
+    return { displayPath, error };
+  }
 }

@@ -1,9 +1,17 @@
 /**
- * The parser: one report file → one record (or the reason it could not be read).
+ * The parser: report files → records (or, for each file that is no report, the reason).
  *
- *   read → split sections → tokenize cells → recognize tables → metadata → narrative → checks → validate
+ *   read → split sections → tokenize cells → recognize tables → metadata → narrative → themes
+ *        → record → checks → validate
  *
- * Each stage is a module of its own; this file only wires them together.
+ * Each stage is a module of its own; this file only wires them together (STAGES below).
+ *
+ * Reports go through in batches, stage by stage: every report of a batch is read, then every one
+ * is split into sections, and so on. A stage's code and lookup tables (label forms, gazetteer,
+ * theme patterns, jieba) then stay in the CPU caches from one report to the next, instead of being
+ * pushed out by the nine other stages in between: measured 10–15 % faster than one report at a
+ * time from batches of 16–32 reports up (scripts/bench/parse.ts). The records are the same either way:
+ * stages keep nothing of one report for the next but caches of pure functions.
  */
 import { hash } from "node:crypto";
 import type { Report, Unparsed, Warning } from "../../src/schema.ts";
@@ -11,75 +19,153 @@ import { readSource } from "./read/index.ts";
 import { UnreadableError, type SourceText } from "./read/source.ts";
 import { splitSections, type Section, type Sections } from "./sections.ts";
 import { dominantLayout, tokenizeCells, type Cell, type LineLayout } from "./cells.ts";
-import { recognizeTables, type TableRegions } from "./tables.ts";
-import { extractMetadata } from "./metadata.ts";
-import { readNarrative } from "./narrative.ts";
+import { recognizeTables, type RecognizedTables, type TableRegions } from "./tables.ts";
+import { extractMetadata, type Metadata } from "./metadata.ts";
+import { readNarrative, type Narrative } from "./narrative.ts";
 import { checkReport } from "./checks.ts";
 import { validateRecord } from "./validate.ts";
-import { detectThemes } from "../themes/detect.ts";
+import { detectThemes, type DetectResult } from "../themes/detect.ts";
 import type { AgencyOverride } from "./agency.ts";
 
 export type ParseOutcome =
   | { ok: true; record: Report; source: SourceText }
   | { ok: false; unparsed: Unparsed };
 
-export interface ParseOptions {
-  /** the path recorded in `source.path` (defaults to the path given) */
+/** A report whose parse threw (a parser bug or an unexpected input): the error, for the caller to report. */
+export interface ParseFailure {
+  ok: false;
+  error: unknown;
+}
+
+export interface ReportInput {
+  bytes: Uint8Array;
+  /** the file's path: its extension picks the reader */
+  path: string;
+  /** the path recorded in `source.path` (defaults to `path`) */
   displayPath?: string;
   override?: AgencyOverride;
+}
+
+export interface ParseOptions {
   /** when given, the milliseconds spent in each stage are added to it (bench:parse --stages) */
   stageTimes?: Record<string, number>;
 }
 
-/** Adds the time since the previous lap to `times[stage]`; a no-op without `times`. */
-function stageTimer(times: Record<string, number> | undefined): (stage: string) => void {
-  if (!times) return () => {};
-  let last = performance.now();
-  return (stage) => {
-    const now = performance.now();
-    times[stage] = (times[stage] ?? 0) + now - last;
-    last = now;
-  };
+/** How many reports parseReports' callers hand it at once (see the file comment). */
+export const BATCH_SIZE = 32;
+
+/**
+ * One outcome per input, in order. A report that throws fails alone (ParseFailure): the others of
+ * its batch go on.
+ */
+export async function parseReports(inputs: ReportInput[], options: ParseOptions = {}): Promise<(ParseOutcome | ParseFailure)[]> {
+  const jobs = inputs.map(newJob);
+  const lap = stageTimer(options.stageTimes);
+  for (const [name, step] of STAGES) {
+    for (const job of jobs) {
+      if (job.outcome) continue; // parsed, no report, or failed in an earlier stage
+      try {
+        const pending = step(job);
+        if (pending) await pending; // (only reading markup formats is asynchronous)
+      } catch (error) {
+        job.outcome = { ok: false, error };
+      }
+    }
+    lap(name);
+  }
+  return jobs.map((job) => job.outcome ?? { ok: false, error: new Error(`parser bug: ${job.displayPath} left the stages without an outcome`) });
 }
 
-export async function parseReport(bytes: Uint8Array, path: string, options: ParseOptions = {}): Promise<ParseOutcome> {
-  const displayPath = options.displayPath ?? path;
-  const lap = stageTimer(options.stageTimes);
-  let source: SourceText;
-  try {
-    source = await readSource(bytes, path);
-  } catch (error) {
-    if (error instanceof UnreadableError)
-      return { ok: false, unparsed: { path: displayPath, reason: error.message, ...(error.line ? { line: error.line } : {}) } };
-    throw error;
-  }
-  lap("read");
-  const sections = splitSections(source.lines);
-  lap("sections");
-  const { regions, lineLayouts } = tableRegions(source.lines, sections);
-  lap("cells");
-  const tables = recognizeTables(regions);
-  lap("tables");
-  const found = tables.found.table2 || tables.found.table3 || tables.found.table4;
-  if (!found && sections.list.length < 2) {
-    return { ok: false, unparsed: { path: displayPath, reason: "不是政府信息公开年度报告：既没有表格，也没有报告的章节标题" } };
-  }
-  const meta = extractMetadata(source, sections, options.override, displayPath);
-  lap("metadata");
-  const narrative = readNarrative(source.lines, sections);
-  lap("narrative");
-  const themes = detectThemes(narrative.sections.problems);
-  lap("themes");
+/** One report: parseReports for a single input; throws what the parse threw. */
+export async function parseReport(
+  bytes: Uint8Array,
+  path: string,
+  options: ParseOptions & Omit<ReportInput, "bytes" | "path"> = {},
+): Promise<ParseOutcome> {
+  const [outcome] = await parseReports([{ bytes, path, displayPath: options.displayPath, override: options.override }], options);
+  if ("error" in outcome) throw outcome.error;
+  return outcome;
+}
 
+/**
+ * A report on its way through the stages. Each stage fills in its field(s) from those of the
+ * stages before it; `outcome` is set when the report leaves (parsed, no report, or failed).
+ */
+interface Job {
+  input: ReportInput;
+  displayPath: string;
+  source: SourceText;
+  sections: Sections;
+  regions: TableRegions;
+  lineLayouts: (LineLayout | null)[];
+  tables: RecognizedTables;
+  meta: Metadata;
+  narrative: Narrative;
+  themes: DetectResult;
+  draft: Report;
+  outcome?: ParseOutcome | ParseFailure;
+}
+
+function newJob(input: ReportInput): Job {
+  // (the stages fill in the rest, in order: a stage reads only fields of stages before it)
+  return { input, displayPath: input.displayPath ?? input.path } as Job;
+}
+
+type Step = (job: Job) => void | Promise<void>;
+
+const STAGES: [string, Step][] = [
+  ["read", readStep],
+  ["sections", (job) => void (job.sections = splitSections(job.source.lines))],
+  ["cells", (job) => void ({ regions: job.regions, lineLayouts: job.lineLayouts } = tableRegions(job.source.lines, job.sections))],
+  ["tables", tablesStep],
+  ["metadata", (job) => void (job.meta = extractMetadata(job.source, job.sections, job.input.override, job.displayPath))],
+  ["narrative", (job) => void (job.narrative = readNarrative(job.source.lines, job.sections))],
+  ["themes", (job) => void (job.themes = detectThemes(job.narrative.sections.problems))],
+  ["record", (job) => void (job.draft = draftRecord(job))],
+  ["checks", (job) => void (job.draft.checks = checkReport(job.draft, job.narrative.newReceived))],
+  ["validate", (job) => void (job.outcome = { ok: true, record: validateRecord(job.draft, job.displayPath), source: job.source })],
+];
+
+/** Text is decoded synchronously (the hot path); markup readers may be asynchronous. */
+function readStep(job: Job): void | Promise<void> {
+  let read: SourceText | Promise<SourceText>;
+  try {
+    read = readSource(job.input.bytes, job.input.path);
+  } catch (error) {
+    return unreadable(job, error);
+  }
+  if (!(read instanceof Promise)) return void (job.source = read);
+  return read.then(
+    (source) => void (job.source = source),
+    (error) => unreadable(job, error),
+  );
+}
+
+/** An UnreadableError makes the report an unparsed file with the reason; anything else is thrown on. */
+function unreadable(job: Job, error: unknown): void {
+  if (!(error instanceof UnreadableError)) throw error;
+  job.outcome = { ok: false, unparsed: { path: job.displayPath, reason: error.message, ...(error.line ? { line: error.line } : {}) } };
+}
+
+function tablesStep(job: Job): void {
+  job.tables = recognizeTables(job.regions);
+  if (!anyTable(job.tables) && job.sections.list.length < 2)
+    job.outcome = { ok: false, unparsed: { path: job.displayPath, reason: "不是政府信息公开年度报告：既没有表格，也没有报告的章节标题" } };
+}
+
+const anyTable = (tables: RecognizedTables) => tables.found.table2 || tables.found.table3 || tables.found.table4;
+
+/** The record before its checks (and before validation). */
+function draftRecord({ input, displayPath, source, sections, lineLayouts, tables, meta, narrative, themes }: Job): Report {
   const warnings: Warning[] = source.warnings ? source.warnings.slice() : [];
   sectionWarnings(sections, warnings);
   for (const w of tables.warnings) warnings.push(w);
   for (const w of meta.warnings) warnings.push(w);
-  if (!found) warnings.push({ code: "no-tables", message: "报告中没有找到表二、表三、表四" });
+  if (!anyTable(tables)) warnings.push({ code: "no-tables", message: "报告中没有找到表二、表三、表四" });
   const year = meta.year ?? 0;
   // keys in the schema's order: validation returns this object itself, and the record's JSON
   // lists its keys as zod's output would
-  const draft = {
+  return {
     id: `${meta.agency.id}-${year}`,
     year,
     template: tables.template,
@@ -88,7 +174,7 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
     agency: meta.agency,
     source: {
       path: displayPath,
-      sha256: hash("sha256", bytes), // one-shot: no Hash object and stream set-up per report
+      sha256: hash("sha256", input.bytes), // one-shot: no Hash object and stream set-up per report
       layout: dominantLayout(lineLayouts, sectionRanges(sections)),
       format: source.format,
     },
@@ -102,17 +188,22 @@ export async function parseReport(bytes: Uint8Array, path: string, options: Pars
     table4: tables.table4,
     sections: narrative.sections,
     themes: themes.themes,
-    checks: [] as Report["checks"],
+    checks: [],
     warnings,
     cellLines: tables.cellLines,
     themeEvidence: themes.evidence,
   };
-  lap("record");
-  draft.checks = checkReport(draft, narrative.newReceived);
-  lap("checks");
-  const record = validateRecord(draft, displayPath);
-  lap("validate");
-  return { ok: true, record, source };
+}
+
+/** Adds the time since the previous lap to `times[stage]`; a no-op without `times`. */
+function stageTimer(times: Record<string, number> | undefined): (stage: string) => void {
+  if (!times) return () => {};
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    times[stage] = (times[stage] ?? 0) + now - last;
+    last = now;
+  };
 }
 
 /**

@@ -24,15 +24,18 @@ const READERS: Record<string, () => Promise<Reader>> = {
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 
-export async function readSource(bytes: Uint8Array, path: string): Promise<SourceText> {
+/**
+ * The source text of a file. Text is decoded synchronously (no promise: this is the hot path, and
+ * an await costs turns of the microtask queue); markup formats load their reader on first use.
+ */
+export function readSource(bytes: Uint8Array, path: string): SourceText | Promise<SourceText> {
   const load = READERS[extname(path).toLowerCase()];
   if (!load) throw new UnreadableError(`不支持的文件类型（unsupported file type）“${extname(path) || "无扩展名"}”`);
-  // text is decoded from the bytes as they are (no copy: this is the hot path), and synchronously:
-  // a promise returned here would cost the caller's await two more turns of the microtask queue
+  // text is decoded from the bytes as they are (no copy)
   if (load === loadText) return readText(bytes);
   // some readers (pdf.js) refuse Node Buffers: hand them a plain Uint8Array
   const plain = Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice() : bytes;
-  return (await load())(plain);
+  return load().then((read) => read(plain));
 }
 
 export function readText(bytes: Uint8Array): SourceText {
