@@ -3,7 +3,7 @@
  * ASCII digits and parentheses, plain spaces, LF line ends, no Word bookmarks.
  * Normalization never adds or removes a line: line numbers stay those of the file.
  */
-import { isUtf8 } from "node:buffer";
+import { isUtf8, transcode } from "node:buffer";
 import { UnreadableError } from "./source.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -48,9 +48,10 @@ function decodeSlowly(bytes: Uint8Array): { text: string; encoding: "utf-8" | "g
 
 /**
  * normalizeText(decodeBytes(bytes).text), in fewer passes for valid UTF-8 (nearly every text
- * export): one loop decodes, folds (FOLD) and counts control characters, writing UTF-16 code
- * units that become the string in one native copy. V8's own UTF-8 decoding of CJK text cost more
- * than this whole loop.
+ * export): ICU transcodes the bytes to UTF-16 natively, then one loop over the code units folds
+ * (FOLD) them in place, counts control characters and finds the line breaks, and the units become
+ * the string in one native copy. (A JS loop decoding UTF-8 itself cost ~5× the transcode; V8's own
+ * UTF-8 decoding of CJK text cost more than both.)
  */
 export function decodeLines(bytes: Uint8Array): { lines: string[]; encoding: "utf-8" | "gb18030" } {
   if (bytes.length === 0) throw new UnreadableError("空文件（empty file）");
@@ -59,70 +60,47 @@ export function decodeLines(bytes: Uint8Array): { lines: string[]; encoding: "ut
     const { text, encoding } = decodeSlowly(bytes);
     return { lines: normalizeText(text), encoding };
   }
-  const units = body.length <= KEEP_SCRATCH ? (scratch.length >= body.length ? scratch : (scratch = new Uint16Array(body.length))) : new Uint16Array(body.length);
-  let n = 0;
+  const units = utf16Units(body);
+  const length = units.length;
+  let n = 0; // units kept so far (folding drops some: written back in place, n ≤ i)
   let controls = 0; // C0 controls other than tab and line ends; NUL counts as many
-  // line breaks as found (a separate split of the text cost more than the whole decode loop):
+  // line breaks as found (a separate split of the text cost more than the whole loop):
   // breaks[2k] = where line k ends, breaks[2k + 1] = where line k + 1 starts (after \r\n, \r or \n)
   let breaks = breakScratch;
   let lineCount = 0;
   let bracket = false; // a "[" kept in the text (see the check after the loop)
-  const length = body.length;
   for (let i = 0; i < length; ) {
-    const b = body[i];
-    // most characters are CJK: a lead byte E4…EE starts U+4000…U+EFFF, which FOLD leaves alone
-    if (b >= 0xe4 && b <= 0xee) {
-      units[n++] = ((b & 0x0f) << 12) | ((body[i + 1] & 0x3f) << 6) | (body[i + 2] & 0x3f);
-      i += 3;
+    let c = units[i++];
+    // most characters are CJK ideographs and punctuation, which FOLD leaves alone
+    if (c > 0x3000 && c < 0xfeff) {
+      units[n++] = c;
       continue;
     }
-    if (b < 0x80) {
-      if (b < 0x20) {
-        if (b === 0x0a || b === 0x0d) {
-          units[n++] = b;
-          i++;
-          // \n right after a \r (dropped characters between them do not count) ends no line of its own
-          if (b === 0x0a && lineCount > 0 && units[n - 2] === 0x0d && breaks[2 * lineCount - 1] === n - 1) {
-            breaks[2 * lineCount - 1] = n;
-            continue;
-          }
-          if (2 * lineCount + 2 > breaks.length) breaks = growBreaks(breaks);
-          breaks[2 * lineCount] = n - 1;
-          breaks[2 * lineCount + 1] = n;
-          lineCount++;
+    if (c < 0x20) {
+      if (c === 0x0a || c === 0x0d) {
+        units[n++] = c;
+        // \n right after a \r (dropped characters between them do not count) ends no line of its own
+        if (c === 0x0a && lineCount > 0 && units[n - 2] === 0x0d && breaks[2 * lineCount - 1] === n - 1) {
+          breaks[2 * lineCount - 1] = n;
           continue;
         }
-        if (b !== 0x09 && b !== 0x0b && b !== 0x0c) controls += b === 0 ? length : 1;
-      } else if (b === 0x5b) {
-        // a Word bookmark "[bookmark: …]" is dropped here, line breaks inside it included (as
-        // WORD_ARTEFACT_RE does): a "]" must follow somewhere, or no bookmark ends in this text
-        const close = startsBookmark(body, i) ? body.indexOf(0x5d, i + BOOKMARK.length) : -1;
-        if (close >= 0) {
-          i = close + 1;
-          continue;
-        }
-        bracket = true;
+        if (2 * lineCount + 2 > breaks.length) breaks = growBreaks(breaks);
+        breaks[2 * lineCount] = n - 1;
+        breaks[2 * lineCount + 1] = n;
+        lineCount++;
+        continue;
       }
-      units[n++] = b;
-      i++;
-      continue;
-    }
-    // isUtf8 passed: every sequence is well formed
-    let c: number;
-    if (b < 0xe0) {
-      c = ((b & 0x1f) << 6) | (body[i + 1] & 0x3f);
-      i += 2;
-    } else if (b < 0xf0) {
-      c = ((b & 0x0f) << 12) | ((body[i + 1] & 0x3f) << 6) | (body[i + 2] & 0x3f);
-      i += 3;
-    } else {
-      const cp = (((b & 0x07) << 18) | ((body[i + 1] & 0x3f) << 12) | ((body[i + 2] & 0x3f) << 6) | (body[i + 3] & 0x3f)) - 0x10000;
-      units[n++] = 0xd800 + (cp >> 10);
-      units[n++] = 0xdc00 + (cp & 0x3ff);
-      i += 4;
-      continue;
-    }
-    if (mayFold(c)) {
+      if (c !== 0x09 && c !== 0x0b && c !== 0x0c) controls += c === 0 ? body.length : 1;
+    } else if (c === 0x5b) {
+      // a Word bookmark "[bookmark: …]" is dropped here, line breaks inside it included (as
+      // WORD_ARTEFACT_RE does): a "]" must follow somewhere, or no bookmark ends in this text
+      const close = startsBookmark(units, i - 1) ? units.indexOf(0x5d, i - 1 + BOOKMARK.length) : -1;
+      if (close >= 0) {
+        i = close + 1;
+        continue;
+      }
+      bracket = true;
+    } else if (mayFold(c)) {
       const to = FOLD_TO[c];
       if (to === DROP) continue;
       if (to !== KEEP) c = to;
@@ -132,7 +110,7 @@ export function decodeLines(bytes: Uint8Array): { lines: string[]; encoding: "ut
   // the text-wide count of fewControls (a NUL anywhere fails it), then looksBinary as before
   if (controls > Math.min(bytes.length, 8192) * 0.02 && looksBinary(bytes)) throw binaryFile();
   const text = Buffer.from(units.buffer, units.byteOffset, n * 2).toString("utf16le");
-  if (breaks.length <= KEEP_SCRATCH) breakScratch = breaks;
+  if (breaks.length <= KEEP_BREAKS) breakScratch = breaks;
   // a bookmark spelt with characters that folding drops ("[book\u200bmark: …]"): the two-step way
   if (bracket && text.includes("[bookmark: ")) {
     const plain = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
@@ -148,14 +126,25 @@ export function decodeLines(bytes: Uint8Array): { lines: string[]; encoding: "ut
   return { lines, encoding: "utf-8" };
 }
 
-const BOOKMARK = Buffer.from("[bookmark: ", "latin1");
-function startsBookmark(body: Uint8Array, at: number): boolean {
-  if (at + BOOKMARK.length > body.length) return false;
-  for (let k = 1; k < BOOKMARK.length; k++) if (body[at + k] !== BOOKMARK[k]) return false;
+/** Valid UTF-8 bytes as UTF-16 code units (ICU, native), in an array of their own. */
+function utf16Units(body: Uint8Array): Uint16Array {
+  // (transcode needs ICU: a Node built without Intl decodes with V8 instead)
+  const out = typeof transcode === "function" ? transcode(body, "utf8", "utf16le") : Buffer.from(Buffer.from(body).toString("utf8"), "utf16le");
+  // (a Buffer may start at an odd offset of a shared pool: a Uint16Array view needs an even one)
+  if (out.byteOffset % 2 === 0) return new Uint16Array(out.buffer, out.byteOffset, out.byteLength >> 1);
+  const units = new Uint16Array(out.byteLength >> 1);
+  new Uint8Array(units.buffer).set(out);
+  return units;
+}
+
+const BOOKMARK = "[bookmark: ";
+function startsBookmark(units: Uint16Array, at: number): boolean {
+  if (at + BOOKMARK.length > units.length) return false;
+  for (let k = 1; k < BOOKMARK.length; k++) if (units[at + k] !== BOOKMARK.charCodeAt(k)) return false;
   return true;
 }
 
-/** line breaks of decodeLines, kept between files like `scratch` */
+/** line breaks of decodeLines, kept between files up to KEEP_BREAKS entries (a larger file grows its own) */
 let breakScratch: Int32Array = new Int32Array(1 << 12);
 function growBreaks(breaks: Int32Array): Int32Array {
   const grown = new Int32Array(breaks.length * 2);
@@ -165,9 +154,7 @@ function growBreaks(breaks: Int32Array): Int32Array {
 
 /** Uint16Array bytes are read as UTF-16LE: true on every platform Node runs on today, but checked. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-/** scratch for decodeLines, kept between files up to this many bytes (larger files get their own) */
-const KEEP_SCRATCH = 1 << 20;
-let scratch = new Uint16Array(1 << 15);
+const KEEP_BREAKS = 1 << 20;
 
 const binaryFile = () => new UnreadableError("二进制文件，不是文本（binary file: NUL or control bytes）");
 
