@@ -119,15 +119,15 @@ type Step = (job: Job) => void | Promise<void>;
 
 const STAGES: [string, Step][] = [
   ["read", readStep],
-  ["sections", (job) => void (job.sections = splitSections(job.source.lines))],
-  ["cells", (job) => void ({ regions: job.regions, lineLayouts: job.lineLayouts } = tableRegions(job.source.lines, job.sections))],
+  ["sections", (job) => { job.sections = splitSections(job.source.lines); }],
+  ["cells", (job) => { ({ regions: job.regions, lineLayouts: job.lineLayouts } = tableRegions(job.source.lines, job.sections)); }],
   ["tables", tablesStep],
-  ["metadata", (job) => void (job.meta = extractMetadata(job.source, job.sections, job.input.override, job.displayPath))],
-  ["narrative", (job) => void (job.narrative = readNarrative(job.source.lines, job.sections))],
-  ["themes", (job) => void (job.themes = detectThemes(job.narrative.sections.problems))],
-  ["record", (job) => void (job.draft = draftRecord(job))],
-  ["checks", (job) => void (job.draft.checks = checkReport(job.draft, job.narrative.newReceived))],
-  ["validate", (job) => void (job.outcome = { ok: true, record: validateRecord(job.draft, job.displayPath), source: job.source })],
+  ["metadata", (job) => { job.meta = extractMetadata(job.source, job.sections, job.input.override, job.displayPath); }],
+  ["narrative", (job) => { job.narrative = readNarrative(job.source.lines, job.sections); }],
+  ["themes", (job) => { job.themes = detectThemes(job.narrative.sections.problems); }],
+  ["record", (job) => { job.draft = draftRecord(job); }],
+  ["checks", (job) => { job.draft.checks = checkReport(job.draft, job.narrative.newReceived); }],
+  ["validate", (job) => { job.outcome = { ok: true, record: validateRecord(job.draft, job.displayPath), source: job.source }; }],
 ];
 
 /** Text is decoded synchronously (the hot path); markup readers may be asynchronous. */
@@ -138,9 +138,12 @@ function readStep(job: Job): void | Promise<void> {
   } catch (error) {
     return unreadable(job, error);
   }
-  if (!(read instanceof Promise)) return void (job.source = read);
+  if (!(read instanceof Promise)) {
+    job.source = read;
+    return;
+  }
   return read.then(
-    (source) => void (job.source = source),
+    (source) => { job.source = source; },
     (error) => unreadable(job, error),
   );
 }
