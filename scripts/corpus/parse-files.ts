@@ -52,15 +52,15 @@ export async function parseFiles(paths: string[], options: { overrides?: AgencyO
   const unparsed: Unparsed[] = [];
   const sources = new Map<string, SourceText>();
   const order: ParsedCorpus["order"] = [];
-  const fail = (displayPath: string, error: unknown) => {
-    const entry = { path: displayPath, reason: `读取或解析出错：${(error as Error).message}` };
+  const listUnparsed = (entry: Unparsed) => {
     unparsed.push(entry);
     order.push({ unparsed: entry });
   };
+  const fail = (displayPath: string, error: unknown) => listUnparsed({ path: displayPath, reason: `读取或解析出错：${(error as Error).message}` });
   // in batches: the parser runs each stage over a batch before the next (see parse/index.ts)
   for (let start = 0; start < paths.length; start += BATCH_SIZE) {
     const batch = paths.slice(start, start + BATCH_SIZE).map((path) => readInput(path, options));
-    const outcomes = await parseReports(batch.filter((b): b is ReportInput => !("error" in b)));
+    const outcomes = await parseReports(batch.filter((b): b is FileInput => !("error" in b)));
     let k = 0;
     for (const input of batch) {
       if ("error" in input) {
@@ -68,15 +68,12 @@ export async function parseFiles(paths: string[], options: { overrides?: AgencyO
         continue;
       }
       const outcome = outcomes[k++];
-      if ("error" in outcome) fail(input.displayPath!, outcome.error);
+      if ("error" in outcome) fail(input.displayPath, outcome.error);
       else if (outcome.ok) {
         reports.push(outcome.record);
         sources.set(`${reports.length - 1}`, outcome.source);
         order.push({ id: "" });
-      } else {
-        unparsed.push(outcome.unparsed);
-        order.push({ unparsed: outcome.unparsed });
-      }
+      } else listUnparsed(outcome.unparsed);
     }
   }
   // ids may change while conflicts are flagged: key sources by final id afterwards
@@ -90,8 +87,10 @@ export async function parseFiles(paths: string[], options: { overrides?: AgencyO
   return { reports, unparsed, sources: byId, order, themes };
 }
 
+type FileInput = ReportInput & { displayPath: string };
+
 /** The parser's input for a file, or the error that kept it from being read. */
-function readInput(path: string, options: { overrides?: AgencyOverride[]; root?: string }): ReportInput | { displayPath: string; error: unknown } {
+function readInput(path: string, options: { overrides?: AgencyOverride[]; root?: string }): FileInput | { displayPath: string; error: unknown } {
   const displayPath = options.root ? relative(options.root, path) : path;
   try {
     const override = options.overrides && findAgencyOverride(options.overrides, displayPath);

@@ -223,13 +223,18 @@ function tableRegions(lines: string[], sections: Sections): { regions: TableRegi
   const applications = sections.get("applications");
   const review = sections.get("review");
   if (proactive && applications) {
-    const table2 = tokenizeCells(lines, proactive.start, proactive.end, lineLayouts).cells;
-    const table3 = tokenizeCells(lines, applications.start, applications.end, lineLayouts).cells;
-    const table4 = review ? tokenizeCells(lines, review.start, review.end, lineLayouts).cells : [];
+    const table2 = partCells(lines, proactive, lineLayouts);
+    const table3 = partCells(lines, applications, lineLayouts);
+    const table4 = review ? partCells(lines, review, lineLayouts) : [];
     return { regions: { table2, table3, table4 }, lineLayouts };
   }
   const { cells } = tokenizeCells(lines, 0, lines.length, lineLayouts);
   return { regions: { table2: cellsWithin(cells, proactive), table3: cellsWithin(cells, applications), table4: review ? cellsWithin(cells, review) : [] }, lineLayouts };
+}
+
+/** The cells of a part's own lines, tokenized (their layouts noted in `lineLayouts`). */
+function partCells(lines: string[], s: Section, lineLayouts: (LineLayout | null)[]): Cell[] {
+  return tokenizeCells(lines, s.start, s.end, lineLayouts).cells;
 }
 
 /** The cells of a part's lines (all of them without the part). */

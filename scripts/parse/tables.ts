@@ -253,11 +253,7 @@ function readTable2(cells: Cell[], template: Template, out: RecognizedTables, ce
       const r = resolveValues(cells, columns.length, undefined, row.from, row.to);
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
-      const lines = cellLines.row(paths[row.key]);
-      for (let i = 0; i < columns.length; i++) {
-        const cell = r.cells[i];
-        lines.push(cell ? cell.line : row.label.line);
-      }
+      cellLines.row(paths[row.key], r.cells, row.label.line);
       items.push(row.key);
       itemCells.push(makeObject(columns, r.values));
     },
@@ -327,12 +323,7 @@ function readTable3(cells: Cell[], template: Template, out: RecognizedTables, ce
       const r = resolveValues(cells, TABLE3_COLUMNS.length, rowTotalConstraint, row.from, row.to);
       const warning = misfitWarning(row.label, r);
       if (warning) out.warnings.push(warning);
-      const rowPaths = TABLE3_PATHS[row.key];
-      const lines = cellLines.row(rowPaths);
-      for (let i = 0; i < rowPaths.length; i++) {
-        const cell = r.cells[i];
-        lines.push(cell ? cell.line : row.label.line);
-      }
+      cellLines.row(TABLE3_PATHS[row.key], r.cells, row.label.line);
       rows.push(row.key);
       rowCells.push(table3Cells(r.values));
     },
@@ -438,20 +429,14 @@ function readTable4(cells: Cell[], out: RecognizedTables, cellLines: CellLinesBu
   const warning = r.misfit ? misfitWarning({ text: "行政复议、行政诉讼", line: first.line }, r) : null;
   if (warning) out.warnings.push(warning);
   out.table4 = table4Of(r.values);
-  for (let g = 0; g < TABLE4_GROUPS.length; g++) {
-    const lines = cellLines.row(TABLE4_PATHS[TABLE4_GROUPS[g]]);
-    for (let k = 0; k < OUTCOME_KEYS.length; k++) {
-      const cell = r.cells[g * 5 + k];
-      lines.push(cell ? cell.line : first.line);
-    }
-  }
+  for (let g = 0; g < TABLE4_GROUPS.length; g++) cellLines.row(TABLE4_PATHS[TABLE4_GROUPS[g]], r.cells, first.line, g * OUTCOME_KEYS.length);
   out.found.table4 = true;
 }
 
 /* ------------------------------------------------------------------ cell lines */
 
 /**
- * cellLines, collected row by row (each row's paths, then one line per path) and made into the
+ * cellLines, collected row by row (each row's paths and the line of each) and made into the
  * record's object in one go at the end, as a literal (see LiteralShapes: ~200 keys set one by one
  * would make a dictionary-mode object).
  */
@@ -460,11 +445,17 @@ export class CellLinesBuilder {
   private readonly lines: number[] = [];
   private paths = 0;
 
-  /** Starts a row: push one line per path, in the paths' order, to the array returned. */
-  row(paths: readonly string[]): number[] {
+  /**
+   * A row: paths[i] comes from cells[offset + i], or, where that cell is null (no value was read),
+   * from `fallbackLine` (the row's label).
+   */
+  row(paths: readonly string[], cells: readonly (Cell | null)[], fallbackLine: number, offset = 0): void {
     this.rows.push(paths);
     this.paths += paths.length;
-    return this.lines;
+    for (let i = 0; i < paths.length; i++) {
+      const cell = cells[offset + i];
+      this.lines.push(cell ? cell.line : fallbackLine);
+    }
   }
 
   build(): Record<string, number> {
